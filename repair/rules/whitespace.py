@@ -1,0 +1,164 @@
+"""Whitespace defects: spaces lost, doubled, misplaced or left at line ends.
+
+Each rule is one compiled pattern over the whole text. Every repeated part of a
+pattern starts with a look-behind that anchors it at the start of its run, so a
+long run is scanned once, never once per position in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document, Edit, Finding, Safety
+from ..registry import rule
+
+# Words that begin sentences far more often than they end a dotted name, so
+# `dangerous.The man` is a lost space while `One.Tel` is a company.
+SENTENCE_STARTERS = frozenset("""
+    A About After Also Although An And Another As At Before Both But By Despite
+    During Each Even Every For From He Her Here His How However I If In Instead
+    It Its Last Many Meanwhile More Most Mr Mrs Ms Much My Next No None Not Now
+    On Once One Only Or Other Our Over She Since So Some Still Such That The
+    Their Then There These They This Those Though Thus To Today Under Unlike
+    Until We What When Where Whether Which While Who Why With Without Yet You
+    Your
+""".split()) - {"One", "A", "I"}  # One.Tel, A.B. Smith: too often names
+
+_MISSING_SPACE = re.compile(
+    r"(?<![\w.])(?:[A-Za-z][a-z]+|\d+)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
+    r"([.!?])([A-Z][a-z]+)\b")
+
+
+@rule("W001", "missing-space-after-sentence-punctuation")
+def missing_space_after_sentence_punctuation(doc: Document) -> Iterator[Finding]:
+    """A sentence that starts right after the previous one's full stop: ``member.Last``.
+
+    ## What it does
+    Inserts the space lost between a word ending a sentence (``.``, ``!`` or
+    ``?``) and the capitalised word that starts the next one. Decimals, times,
+    abbreviations (``U.S.``, ``a.m.``, ``Mr.``), URLs, e-mail addresses and
+    dotted names (``Halo.Bungie.Org``, ``index.html``) are left alone.
+
+    ## Why it matters
+    Scrapers drop the space where HTML put a tag between two sentences. The two
+    sentences then read as one token, and sentence splitting, search and
+    tokenisation all fail on it.
+
+    ## Example
+    >>> from repair import fix
+    >>> fix("It rose 2.5% in 2024.The bloc expanded.Last year it grew.")
+    'It rose 2.5% in 2024. The bloc expanded. Last year it grew.'
+    >>> fix("Visit One.Tel at 10 a.m.Tomorrow")  # names: an unsafe fix at most
+    'Visit One.Tel at 10 a.m.Tomorrow'
+
+    ## Fix safety
+    Safe when the next word is one that commonly opens a sentence (``The``,
+    ``Last``, ``He``); unsafe otherwise, since ``One.Tel`` or ``Yahoo.Com`` may
+    be a name.
+    """
+    text = doc.text
+    for m in _MISSING_SPACE.finditer(text):
+        if doc.is_protected(m.start(), m.end()):
+            continue
+        starter = m.group(2) in SENTENCE_STARTERS
+        yield Finding(f"missing space after {m.group(1)!r} before {m.group(2)!r}",
+                      (Edit(m.end(1), m.end(1), " "),),
+                      confidence=0.95 if starter else 0.5,
+                      safety=Safety.SAFE if starter else Safety.UNSAFE)
+
+
+# Two or three spaces between words. Four or more is alignment (tables, verse),
+# and two after sentence punctuation is the typewriter convention, not a defect.
+_MULTIPLE_SPACES = re.compile(r"(?<=[^\s.!?:\"'”’)\]])  {1,2}(?=[^\s])")
+
+
+@rule("W002", "multiple-spaces")
+def multiple_spaces(doc: Document) -> Iterator[Finding]:
+    """Two or three spaces between words inside a line.
+
+    ## What it does
+    Collapses a run of two or three spaces between words to one. Indentation,
+    runs of four or more (column alignment) and two spaces after a sentence's
+    end (a typing convention) are left alone.
+
+    ## Why it matters
+    Doubled spaces are where scraping removed an inline element (a link, an
+    icon, a tag); they break phrase search and exact-match deduplication.
+
+    ## Example
+    >>> from repair import fix
+    >>> fix("the  bloc   expands")
+    'the bloc expands'
+    >>> fix("Chapter 1.  The end    page 3")
+    'Chapter 1.  The end    page 3'
+
+    ## Fix safety
+    Safe: one space between two words carries all the meaning two did.
+    """
+    for m in _MULTIPLE_SPACES.finditer(doc.text):
+        yield Finding("multiple spaces between words", (Edit(m.start(), m.end(), " "),),
+                      confidence=0.9)
+
+
+# Spaces before , . ; : ! ? that end a word's punctuation. Not an ellipsis (` ...`),
+# not a leading dot (`.NET`, `.5`), not an emoticon (`:)`).
+_SPACE_BEFORE = re.compile(r"(?<=[\w\"”’)\]%])(?<![ \t])[ \t]+([,.;:!?])(?![.\w…])(?=[\s\"”’)]|$)")
+
+
+@rule("W003", "space-before-punctuation")
+def space_before_punctuation(doc: Document) -> Iterator[Finding]:
+    """A space between a word and the comma or full stop that follows it.
+
+    ## What it does
+    Removes spaces before ``,`` ``.`` ``;`` ``:`` ``!`` and ``?`` when the mark
+    closes the word before it. Ellipses (``wait ...``), leading dots (``.NET``,
+    ``.5``) and emoticons are left alone.
+
+    ## Why it matters
+    Scrapers leave it where an inline element stood before the punctuation; a
+    tokenizer then sees a lone comma and a search for the phrase fails.
+
+    ## Example
+    >>> from repair import fix
+    >>> fix("Xi added , as expected .")
+    'Xi added, as expected.'
+    >>> fix("Wait ... use .NET or .5 mm")
+    'Wait ... use .NET or .5 mm'
+
+    ## Fix safety
+    Safe in English prose. French typography puts a space before ``; : ! ?``:
+    ignore this rule (``--ignore W003``) for French text.
+    """
+    for m in _SPACE_BEFORE.finditer(doc.text):
+        if doc.is_protected(m.start() - 1, m.end()):
+            continue
+        yield Finding(f"space before {m.group(1)!r}", (Edit(m.start(), m.start(1), ""),),
+                      confidence=0.9)
+
+
+_TRAILING = re.compile(r"(?<![ \t])[ \t]+(?=\r?\n|\Z)")
+
+
+@rule("W004", "trailing-whitespace")
+def trailing_whitespace(doc: Document) -> Iterator[Finding]:
+    """Spaces or tabs at the end of a line.
+
+    ## What it does
+    Removes spaces and tabs before a line break or the end of the text. Line
+    breaks themselves (``\\n`` or ``\\r\\n``) are kept as they are.
+
+    ## Why it matters
+    Invisible, yet they make equal lines differ, so deduplication and diffs
+    see changes that are not there.
+
+    ## Example
+    >>> from repair import fix
+    >>> fix("first line  \\r\\nsecond\\t\\n")
+    'first line\\r\\nsecond\\n'
+
+    ## Fix safety
+    Safe: plain text gives trailing spaces no meaning.
+    """
+    for m in _TRAILING.finditer(doc.text):
+        yield Finding("trailing whitespace", (Edit(m.start(), m.end(), ""),), confidence=1.0)

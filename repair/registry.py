@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .model import Document, Finding, Safety
 
-__all__ = ["Rule", "rule", "all_rules", "get_rule", "select_rules"]
+__all__ = ["Rule", "UnknownRule", "rule", "all_rules", "get_rule", "select_rules"]
 
 Check = Callable[[Document], Iterable[Finding]]
 
@@ -42,6 +42,10 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+
+
+class UnknownRule(ValueError):
+    """A selector that names no rule."""
 
 
 def rule(code: str, name: str, *, safety: Safety = Safety.SAFE) -> Callable[[Check], Check]:
@@ -99,7 +103,7 @@ def select_rules(select: Sequence[str] | None = None,
     rules = all_rules()
     for s in [*(select or ()), *(ignore or ())]:
         if not any(_matches(r, [s]) for r in rules) and s.upper() != "ALL":
-            raise ValueError(f"unknown rule selector {s!r} (see `repair rules`)")
+            raise UnknownRule(f"unknown rule selector {s!r} (see `repair rules`)")
     chosen = [r for r in rules if not select or "ALL" in (x.upper() for x in select)
               or _matches(r, select)]
     return [r for r in chosen if not (ignore and _matches(r, ignore))]

@@ -26,7 +26,7 @@ SENTENCE_STARTERS = frozenset("""
 """.split()) - {"One", "A", "I"}  # One.Tel, A.B. Smith: too often names
 
 _MISSING_SPACE = re.compile(
-    r"(?<![\w.])(?:[A-Za-z][a-z]+|\d+)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
+    r"(?<![\w.])(?:[^\W\d_]{2,}|\d+)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
     r"([.!?])([A-Z][a-z]+)\b")
 
 
@@ -47,8 +47,8 @@ def missing_space_after_sentence_punctuation(doc: Document) -> Iterator[Finding]
 
     ## Example
     >>> from repair import fix
-    >>> fix("It rose 2.5% in 2024.The bloc expanded.Last year it grew.")
-    'It rose 2.5% in 2024. The bloc expanded. Last year it grew.'
+    >>> fix("It rose 2.5% in 2024.The café expanded.Last year it grew.")
+    'It rose 2.5% in 2024. The café expanded. Last year it grew.'
     >>> fix("Visit One.Tel at 10 a.m.Tomorrow")  # names: an unsafe fix at most
     'Visit One.Tel at 10 a.m.Tomorrow'
 
@@ -162,3 +162,41 @@ def trailing_whitespace(doc: Document) -> Iterator[Finding]:
     """
     for m in _TRAILING.finditer(doc.text):
         yield Finding("trailing whitespace", (Edit(m.start(), m.end(), ""),), confidence=1.0)
+
+
+_EDGE_SPACE = " \t\r\n"
+
+
+@rule("W005", "blank-lines-at-edges")
+def blank_lines_at_edges(doc: Document) -> Iterator[Finding]:
+    """Blank lines before the first line of text or after the last.
+
+    ## What it does
+    Removes blank lines at the start of the text and after its last line,
+    keeping the last line's own line break (or its absence) as it was.
+
+    ## Why it matters
+    Scrapers leave them where page furniture was cut away; they carry nothing,
+    and they make otherwise equal documents differ.
+
+    ## Example
+    >>> from repair import fix
+    >>> fix("\\n\\nHeadline\\n\\nLast paragraph.\\n\\n\\n\\n")
+    'Headline\\n\\nLast paragraph.\\n'
+
+    ## Fix safety
+    Safe: blank lines at the edges of a text have no meaning.
+    """
+    text = doc.text
+    body = text.strip(_EDGE_SPACE)
+    if not body:
+        return
+    head = len(text) - len(text.lstrip(_EDGE_SPACE))
+    lead = text.rfind("\n", 0, head) + 1  # keep the first line's indentation
+    if lead:
+        yield Finding("blank lines before the text", (Edit(0, lead, ""),), confidence=1.0)
+    tail = head + len(body)
+    newline = text.find("\n", tail)
+    if newline >= 0 and newline + 1 < len(text):
+        yield Finding("blank lines after the text", (Edit(newline + 1, len(text), ""),),
+                      confidence=1.0)

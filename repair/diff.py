@@ -1,0 +1,173 @@
+"""The reviewable diff: one pure renderer, and colour as a separate pass.
+
+:func:`unified_diff` renders a plain unified diff that ``patch -p1`` and
+``git apply`` accept, each hunk header naming the rules behind it. :func:`colorize`
+takes that text and adds terminal colour, with word-level highlights inside
+changed lines: a prose paragraph is one long line, and a single inserted
+quotation mark must be visible at a glance.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from .model import Finding
+
+__all__ = ["unified_diff", "colorize"]
+
+CONTEXT = 3
+NO_NEWLINE = "\\ No newline at end of file\n"
+
+
+def _range(start: int, stop: int) -> str:
+    """A hunk range as unified diff writes it (difflib's rule)."""
+    length = stop - start
+    if length == 1:
+        return str(start + 1)
+    return f"{start if length == 0 else start + 1},{length}"
+
+
+def _line_spans(text: str, findings: Iterable[Finding]) -> list[tuple[int, int, str]]:
+    """0-based first and last input line each applied finding touches."""
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    spans = []
+    for f in findings:
+        if f.applied and f.edits:
+            last = max(f.start, f.end - 1)
+            spans.append((bisect.bisect_right(starts, f.start) - 1,
+                          bisect.bisect_right(starts, last) - 1, f.code))
+    return spans
+
+
+def unified_diff(before: str, after: str, path: str = "-",
+                 findings: Iterable[Finding] = (), context: int = CONTEXT) -> str:
+    """A unified diff from ``before`` to ``after`` with ``a/`` and ``b/`` headers.
+
+    The text after each hunk's ``@@ ... @@`` names the codes of the applied
+    findings whose edits fall in the hunk. Line endings are kept as they are, so
+    CRLF text round-trips through ``patch``.
+
+    >>> print(unified_diff("one\\ntwo.Three\\n", "one\\ntwo. Three\\n", "f.txt"), end="")
+    --- a/f.txt
+    +++ b/f.txt
+    @@ -1,2 +1,2 @@
+     one
+    -two.Three
+    +two. Three
+    """
+    if before == after:
+        return ""
+    a, b = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    spans = _line_spans(before, findings)
+    out = [f"--- a/{path}\n", f"+++ b/{path}\n"]
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for group in matcher.get_grouped_opcodes(context):
+        i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]
+        codes = sorted({code for tag, c1, c2, _, _ in group if tag != "equal"
+                        for lo, hi, code in spans
+                        if (lo < c2 and hi >= c1) or (c1 == c2 and lo <= c1 <= hi + 1)})
+        note = f" {' '.join(codes)}" if codes else ""
+        out.append(f"@@ -{_range(i1, i2)} +{_range(j1, j2)} @@{note}\n")
+        for tag, c1, c2, d1, d2 in group:
+            if tag == "equal":
+                out.extend(_lines(" ", a[c1:c2]))
+                continue
+            out.extend(_lines("-", a[c1:c2]))
+            out.extend(_lines("+", b[d1:d2]))
+    return "".join(out)
+
+
+def _lines(prefix: str, lines: list[str]) -> Iterable[str]:
+    for line in lines:
+        if line.endswith("\n"):
+            yield prefix + line
+        else:
+            yield prefix + line + "\n" + NO_NEWLINE
+
+
+# ANSI styles. Word highlights reverse the line's colour so they read on any theme.
+_STYLE = {"header": "\x1b[1m", "hunk": "\x1b[36m", "-": "\x1b[31m", "+": "\x1b[32m",
+          "-word": "\x1b[1;7;31m", "+word": "\x1b[1;7;32m"}
+_RESET = "\x1b[0m"
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def colorize(diff: str) -> str:
+    """Add terminal colour to a diff from :func:`unified_diff`.
+
+    Removed and added lines that pair up one to one get word-level highlights
+    on what changed between them.
+    """
+    lines = diff.splitlines(keepends=True)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith(("--- ", "+++ ")) and i < 2:
+            out.append(_paint("header", line))
+        elif line.startswith("@@"):
+            out.append(_paint("hunk", line))
+        elif line.startswith("-"):
+            minus = _run(lines, i, "-")
+            plus = _run(lines, i + len(minus), "+")
+            if len(minus) == len(plus):
+                pairs = [_highlight(m, p) for m, p in zip(minus, plus)]
+                out.extend(m for m, _ in pairs)
+                out.extend(p for _, p in pairs)
+            else:
+                out.extend(_paint("-", m) for m in minus)
+                out.extend(_paint("+", p) for p in plus)
+            i += len(minus) + len(plus)
+            continue
+        elif line.startswith("+"):
+            out.append(_paint("+", line))
+        else:
+            out.append(line)
+        i += 1
+    return "".join(out)
+
+
+def _run(lines: list[str], i: int, prefix: str) -> list[str]:
+    run = []
+    while i < len(lines) and (lines[i].startswith(prefix) or lines[i] == NO_NEWLINE):
+        if lines[i] == NO_NEWLINE:
+            run[-1] += lines[i]
+        else:
+            run.append(lines[i])
+        i += 1
+    return run
+
+
+def _paint(style: str, line: str) -> str:
+    body, end = _split_end(line)
+    return f"{_STYLE[style]}{body}{_RESET}{end}"
+
+
+def _split_end(line: str) -> tuple[str, str]:
+    """Split the line ending (and any no-newline marker) off a diff line."""
+    cut = line.find("\n")
+    cut = len(line) if cut < 0 else cut
+    if cut and line[cut - 1] == "\r":
+        cut -= 1
+    return line[:cut], line[cut:]
+
+
+def _highlight(minus: str, plus: str) -> tuple[str, str]:
+    """Colour a removed and an added line, reversing the words that differ."""
+    (m_body, m_end), (p_body, p_end) = _split_end(minus), _split_end(plus)
+    a, b = _TOKEN.findall(m_body[1:]), _TOKEN.findall(p_body[1:])
+    m_out, p_out = [_STYLE["-"], "-"], [_STYLE["+"], "+"]
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if tag == "equal":
+            m_out.append(old)
+            p_out.append(new)
+            continue
+        if old:
+            m_out.append(f"{_STYLE['-word']}{old}{_RESET}{_STYLE['-']}")
+        if new:
+            p_out.append(f"{_STYLE['+word']}{new}{_RESET}{_STYLE['+']}")
+    return "".join(m_out) + _RESET + m_end, "".join(p_out) + _RESET + p_end

@@ -61,7 +61,8 @@ def missing_space_after_sentence_punctuation(doc: Document) -> Iterator[Finding]
     for m in _MISSING_SPACE.finditer(text):
         if doc.is_protected(m.start(), m.end()):
             continue
-        starter = m.group(2) in SENTENCE_STARTERS
+        # `!` and `?` do not join names the way `.` does (One.Tel, Yahoo.Com).
+        starter = m.group(2) in SENTENCE_STARTERS or m.group(1) != "."
         yield Finding(f"missing space after {m.group(1)!r} before {m.group(2)!r}",
                       (Edit(m.end(1), m.end(1), " "),),
                       confidence=0.95 if starter else 0.5,
@@ -103,7 +104,7 @@ def multiple_spaces(doc: Document) -> Iterator[Finding]:
 
 # Spaces before , . ; : ! ? that end a word's punctuation. Not an ellipsis (` ...`),
 # not a leading dot (`.NET`, `.5`), not an emoticon (`:)`).
-_SPACE_BEFORE = re.compile(r"(?<=[\w\"”’)\]%])(?<![ \t])[ \t]+([,.;:!?])(?![.\w…])(?=[\s\"”’)]|$)")
+_SPACE_BEFORE = re.compile(r"(?<=[\w\"”’)\]%])(?<![ \t])[ \t]+([,.;:!?])(?![.\w…])(?! [.…])(?=[\s\"”’)]|$)")
 
 
 @rule("W003", "space-before-punctuation")

@@ -127,6 +127,11 @@ class Document:
             spans.append((start, end))
         return spans
 
+    @cached_property
+    def is_ascii(self) -> bool:
+        """Pure ASCII text can hold no mojibake and no invisible characters."""
+        return self.text.isascii()
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of ``offset``."""
         i = bisect.bisect_right(self.line_starts, offset) - 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -100,10 +101,17 @@ def select_rules(select: Sequence[str] | None = None,
     An unknown selector is an error, not a silent no-op: a typo must not turn a
     rule off unnoticed.
     """
+    return list(_select(tuple(select or ()), tuple(ignore or ()), len(_RULES)))
+
+
+@lru_cache(maxsize=256)
+def _select(select: tuple[str, ...], ignore: tuple[str, ...], _registered: int) -> tuple[Rule, ...]:
+    # Cached: a batch asks for the same selection once per document. The number
+    # of registered rules is part of the key, so a rule added later is seen.
     rules = all_rules()
     for s in [*(select or ()), *(ignore or ())]:
         if not any(_matches(r, [s]) for r in rules) and s.upper() != "ALL":
             raise UnknownRule(f"unknown rule selector {s!r} (see `repair rules`)")
     chosen = [r for r in rules if not select or "ALL" in (x.upper() for x in select)
               or _matches(r, select)]
-    return [r for r in chosen if not (ignore and _matches(r, ignore))]
+    return tuple(r for r in chosen if not (ignore and _matches(r, ignore)))

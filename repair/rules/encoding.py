@@ -64,9 +64,32 @@ def char_edits(old: str, new: str, base: int = 0) -> list[Edit]:
     >>> char_edits("cafÃ© and naÃ¯ve", "café and naïve")
     [Edit(start=3, end=5, replacement='é', original='Ã©'), Edit(start=12, end=14, replacement='ï', original='Ã¯')]
     """
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    return [Edit(base + i1, base + i2, new[j1:j2], old[i1:i2])
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    # Align words first (a paragraph has a few hundred, not thousands of
+    # characters, so this stays fast), then trim each changed run to the
+    # characters that really differ.
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    a_at, b_at = _offsets(a), _offsets(b)
+    edits = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        s1, e1, s2, e2 = a_at[i1], a_at[i2], b_at[j1], b_at[j2]
+        while s1 < e1 and s2 < e2 and old[s1] == new[s2]:
+            s1, s2 = s1 + 1, s2 + 1
+        while s1 < e1 and s2 < e2 and old[e1 - 1] == new[e2 - 1]:
+            e1, e2 = e1 - 1, e2 - 1
+        edits.append(Edit(base + s1, base + e1, new[s2:e2], old[s1:e1]))
+    return edits
+
+
+_TOKENS = re.compile(r"\w+|\s+|[^\w\s]", re.S)
+
+
+def _offsets(tokens: list[str]) -> list[int]:
+    at = [0]
+    for t in tokens:
+        at.append(at[-1] + len(t))
+    return at
 
 
 def _findings(edits: Iterator[Edit], describe) -> Iterator[Finding]:
@@ -96,6 +119,8 @@ def mojibake(doc: Document) -> Iterator[Finding]:
     Safe. ftfy changes text only when the result is far more plausible than the
     input, and its own test suite holds text that must not change.
     """
+    if doc.is_ascii:
+        return
     yield from _findings(ftfy_edits(doc, _MOJIBAKE, _NON_ASCII),
                          lambda e: f"mojibake {e.original!r} should read {e.replacement!r}")
 
@@ -122,6 +147,8 @@ def html_entity(doc: Document) -> Iterator[Finding]:
     ## Fix safety
     Safe: only complete, known entities are replaced.
     """
+    if "&" not in doc.text:
+        return
     lt = doc.text.find("<")
     stop = None if lt < 0 else doc.text.rfind("\n", 0, lt) + 1
     yield from _findings(ftfy_edits(doc, _ENTITIES, _AMPERSAND, stop),
@@ -173,6 +200,8 @@ def lone_surrogate(doc: Document) -> Iterator[Finding]:
     ## Fix safety
     Safe: a surrogate is never valid text.
     """
+    if doc.is_ascii:
+        return
     yield from _findings(ftfy_edits(doc, _SURROGATES, _SURROGATE),
                          lambda e: f"surrogate {e.original!r} should be {e.replacement!r}")
 
@@ -205,6 +234,8 @@ def invisible_character(doc: Document) -> Iterator[Finding]:
     and Japanese text use the zero-width space to separate words.
     """
     text = doc.text
+    if doc.is_ascii:
+        return
     for m in _INVISIBLE.finditer(text):
         start, end = m.span()
         context = text[max(0, start - 1):start] + text[end:end + 1]

@@ -25,9 +25,13 @@ SENTENCE_STARTERS = frozenset("""
     Your
 """.split()) - {"One", "A", "I"}  # One.Tel, A.B. Smith: too often names
 
-_MISSING_SPACE = re.compile(
-    r"(?<![\w.])(?:[^\W\d_]{2,}|\d+)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
-    r"([.!?])([A-Z][a-z]+)\b")
+# The distinctive part first (`.T`), so the scan is a fast character-class
+# search; the word before is checked only at the few places that match.
+_MISSING_SPACE = re.compile(r"([.!?])(?<=[^\W_][.!?])([A-Z][a-z]+)\b")
+_WORD_BEFORE = re.compile(r"(?:^|[^\w.])(?:[^\W\d_]{2,}|\d+)\Z")
+_TITLES = ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen", "Gov", "Sen", "Rep",
+           "Lt", "Col", "Capt", "Sgt", "No", "Vol", "Fig", "Inc", "Ltd", "Co", "Corp")
+_TITLE_END = re.compile(r"(?:^|\W)(?:%s)\Z" % "|".join(_TITLES))
 
 
 @rule("W001", "missing-space-after-sentence-punctuation")
@@ -59,7 +63,9 @@ def missing_space_after_sentence_punctuation(doc: Document) -> Iterator[Finding]
     """
     text = doc.text
     for m in _MISSING_SPACE.finditer(text):
-        if doc.is_protected(m.start(), m.end()):
+        before = text[max(0, m.start() - 40):m.start()]
+        if (not _WORD_BEFORE.search(before) or _TITLE_END.search(before)
+                or doc.is_protected(m.start() - 1, m.end())):
             continue
         # `!` and `?` do not join names the way `.` does (One.Tel, Yahoo.Com).
         starter = m.group(2) in SENTENCE_STARTERS or m.group(1) != "."
@@ -71,7 +77,9 @@ def missing_space_after_sentence_punctuation(doc: Document) -> Iterator[Finding]
 
 # Two or three spaces between words. Four or more is alignment (tables, verse),
 # and two after sentence punctuation is the typewriter convention, not a defect.
-_MULTIPLE_SPACES = re.compile(r"(?<=[^\s.!?:\"'”’)\]])  {1,2}(?=[^\s])")
+# Starts with a literal two spaces, which the regex engine finds fast; the
+# look-behind after them checks the character before the run.
+_MULTIPLE_SPACES = re.compile(r"  (?<=[^\s.!?:\"'”’)\]]  ) ?(?=[^\s])")
 
 
 @rule("W002", "multiple-spaces")
@@ -104,7 +112,10 @@ def multiple_spaces(doc: Document) -> Iterator[Finding]:
 
 # Spaces before , . ; : ! ? that end a word's punctuation. Not an ellipsis (` ...`),
 # not a leading dot (`.NET`, `.5`), not an emoticon (`:)`).
-_SPACE_BEFORE = re.compile(r"(?<=[\w\"”’)\]%])(?<![ \t])[ \t]+([,.;:!?])(?![.\w…])(?! [.…])(?=[\s\"”’)]|$)")
+# Found from the punctuation mark back (marks are rarer than spaces, so the
+# scan is fast); the run of spaces before it is measured at the few hits.
+_SPACE_BEFORE = re.compile(r"([,.;:!?])(?<=[ \t][,.;:!?])(?![.\w…])(?! [.…])(?=[\s\"”’)]|$)")
+_WORD_END = frozenset("\"”’)]%")
 
 
 @rule("W003", "space-before-punctuation")
@@ -131,14 +142,29 @@ def space_before_punctuation(doc: Document) -> Iterator[Finding]:
     Safe in English prose. French typography puts a space before ``; : ! ?``:
     ignore this rule (``--ignore W003``) for French text.
     """
-    for m in _SPACE_BEFORE.finditer(doc.text):
-        if doc.is_protected(m.start() - 1, m.end()):
+    text = doc.text
+    for m in _SPACE_BEFORE.finditer(text):
+        mark = m.start()
+        start = _run_start(text, mark)
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _WORD_END
+                              or text[start - 1] == "_"):
             continue
-        yield Finding(f"space before {m.group(1)!r}", (Edit(m.start(), m.start(1), ""),),
+        if doc.is_protected(start - 1, m.end()):
+            continue
+        yield Finding(f"space before {m.group(1)!r}", (Edit(start, mark, ""),),
                       confidence=0.9)
 
 
-_TRAILING = re.compile(r"(?<![ \t])[ \t]+(?=\r?\n|\Z)")
+def _run_start(text: str, end: int) -> int:
+    """Where the run of spaces and tabs that ends at ``end`` starts."""
+    start = end
+    while start and text[start - 1] in " \t":
+        start -= 1
+    return start
+
+
+# Found from the line break back: line breaks are few, so the scan is fast.
+_TRAILING = re.compile(r"\n(?:(?<=[ \t]\n)|(?<=[ \t]\r\n))")
 
 
 @rule("W004", "trailing-whitespace")
@@ -161,8 +187,13 @@ def trailing_whitespace(doc: Document) -> Iterator[Finding]:
     ## Fix safety
     Safe: plain text gives trailing spaces no meaning.
     """
-    for m in _TRAILING.finditer(doc.text):
-        yield Finding("trailing whitespace", (Edit(m.start(), m.end(), ""),), confidence=1.0)
+    text = doc.text
+    ends = [m.start() - (text[m.start() - 1] == "\r") for m in _TRAILING.finditer(text)]
+    if text[-1:] in (" ", "\t"):
+        ends.append(len(text))
+    for end in ends:
+        yield Finding("trailing whitespace", (Edit(_run_start(text, end), end, ""),),
+                      confidence=1.0)
 
 
 _EDGE_SPACE = " \t\r\n"

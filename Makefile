@@ -2,22 +2,21 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SEED := ../shared/seed/sco-summit.txt
 
 .PHONY: demo test bench install clean
 
 $(BIN)/repair: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $@
+	@echo "installing repair and its test tools into $(VENV) ..."
+	@$(BIN)/pip install --quiet -e '.[test]' > $(VENV)/install.log 2>&1 \
+		|| { cat $(VENV)/install.log; exit 1; }
+	@touch $@
 
 install: $(BIN)/repair
 
 # The reviewable diff for the seed article (exit 1 means "changes proposed").
 demo: install
-	@if [ -f $(SEED) ]; then f=$(SEED); else f=fixtures/seed/sco-summit.txt; fi; \
-	$(BIN)/repair diff --no-color $$f; status=$$?; [ $$status -le 1 ]
+	@$(BIN)/repair diff examples/sco-summit.txt; [ $$? -le 1 ]
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -264,3 +264,9 @@ def test_batch_refuses_to_overwrite_its_input(tmp_path):
     src.write_bytes(b'{"text": "x"}\n')
     assert run("batch", str(src), "-o", str(src)).returncode == 2
     assert src.read_bytes() == b'{"text": "x"}\n'
+
+
+def test_the_demo_article_is_the_seed_fixture():
+    from .fixtures import ROOT, parse
+
+    assert (ROOT / "examples" / "sco-summit.txt").read_text(encoding="utf-8") == parse(SEED).input

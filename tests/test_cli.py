@@ -185,13 +185,13 @@ def test_check_formats(tmp_path):
 
 def test_select_ignore_unsafe_and_min_confidence(tmp_path):
     f = tmp_path / "a.txt"
-    f.write_text("Talks ended.Moscow agreed  today.\n")
+    f.write_text("Talks in Paris.Moscow agreed  today.\n")
     fixed = lambda *a: run("fix", *a, "-", stdin=f.read_bytes()).stdout.decode()  # noqa: E731
-    assert fixed() == "Talks ended.Moscow agreed today.\n"  # the guess is not applied
-    assert fixed("--unsafe-fixes") == "Talks ended. Moscow agreed today.\n"
-    assert fixed("--unsafe-fixes", "--min-confidence", "0.6") == "Talks ended.Moscow agreed today.\n"
-    assert fixed("--select", "W001", "--unsafe-fixes") == "Talks ended. Moscow agreed  today.\n"
-    assert fixed("--ignore", "multiple-spaces") == "Talks ended.Moscow agreed  today.\n"
+    assert fixed() == "Talks in Paris.Moscow agreed today.\n"  # the guess is not applied
+    assert fixed("--unsafe-fixes") == "Talks in Paris. Moscow agreed today.\n"
+    assert fixed("--unsafe-fixes", "--min-confidence", "0.6") == "Talks in Paris.Moscow agreed today.\n"
+    assert fixed("--select", "W001", "--unsafe-fixes") == "Talks in Paris. Moscow agreed  today.\n"
+    assert fixed("--ignore", "multiple-spaces") == "Talks in Paris.Moscow agreed  today.\n"
     r = run("fix", "-", stdin=f.read_bytes())
     assert r.returncode == 1 and b"1 unsafe fix(es) not applied" in r.stderr
 

@@ -28,7 +28,7 @@ SENTENCE_STARTERS = frozenset("""
 # The distinctive part first (`.T`), so the scan is a fast character-class
 # search; the word before is checked only at the few places that match.
 _MISSING_SPACE = re.compile(r"([.!?])(?<=[^\W_][.!?])([A-Z][a-z]+)\b")
-_WORD_BEFORE = re.compile(r"(?:^|[^\w.])(?:[^\W\d_]{2,}|\d+)\Z")
+_WORD_BEFORE = re.compile(r"(?:^|[^\w.])([^\W\d_]{2,}|\d+)\Z")
 _TITLES = ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Prof", "Gen", "Gov", "Sen", "Rep",
            "Lt", "Col", "Capt", "Sgt", "No", "Vol", "Fig", "Inc", "Ltd", "Co", "Corp")
 _TITLE_END = re.compile(r"(?:^|\W)(?:%s)\Z" % "|".join(_TITLES))
@@ -58,21 +58,27 @@ def missing_space_after_sentence_punctuation(doc: Document) -> Iterator[Finding]
 
     ## Fix safety
     Safe when the next word is one that commonly opens a sentence (``The``,
-    ``Last``, ``He``); unsafe otherwise, since ``One.Tel`` or ``Yahoo.Com`` may
-    be a name.
+    ``Last``, ``He``), or the word before the stop is in lower case
+    (``tsunami.Steve``); unsafe otherwise, since ``One.Tel`` may be a name.
     """
     text = doc.text
     for m in _MISSING_SPACE.finditer(text):
         before = text[max(0, m.start() - 40):m.start()]
-        if (not _WORD_BEFORE.search(before) or _TITLE_END.search(before)
+        word = _WORD_BEFORE.search(before)
+        if (not word or _TITLE_END.search(before)
                 or doc.is_protected(m.start() - 1, m.end())):
             continue
-        # `!` and `?` do not join names the way `.` does (One.Tel, Yahoo.Com).
-        starter = m.group(2) in SENTENCE_STARTERS or m.group(1) != "."
+        word = word.group(1)
+        if m.group(2) in SENTENCE_STARTERS or m.group(1) != ".":
+            # `!` and `?` do not join names the way `.` does (One.Tel, Yahoo.Com).
+            confidence = 0.95
+        elif word.islower() or word.isdigit():
+            confidence = 0.85  # a sentence ends in `year.`, a name rarely in `one.`
+        else:
+            confidence = 0.5
         yield Finding(f"missing space after {m.group(1)!r} before {m.group(2)!r}",
-                      (Edit(m.end(1), m.end(1), " "),),
-                      confidence=0.95 if starter else 0.5,
-                      safety=Safety.SAFE if starter else Safety.UNSAFE)
+                      (Edit(m.end(1), m.end(1), " "),), confidence=confidence,
+                      safety=Safety.SAFE if confidence >= 0.8 else Safety.UNSAFE)
 
 
 # Two or three spaces between words. Four or more is alignment (tables, verse),

@@ -4,4 +4,4 @@ To add a family, write ``repair/rules/<family>.py`` with functions decorated by
 :func:`repair.registry.rule`, and import it below.
 """
 
-from . import encoding, whitespace  # noqa: F401
+from . import encoding, stray, whitespace  # noqa: F401

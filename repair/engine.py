@@ -73,29 +73,39 @@ def _resolve(findings: list[Finding], options: Options) -> list[Edit]:
 
     Most confident first, then by rule code and position, so the outcome never
     depends on the order rules ran in. A finding's edits are all-or-nothing; one
-    that touches an edit already taken waits for the next pass. Touching counts
-    as overlap (an insertion at the very end of a deletion is ambiguous).
+    that conflicts with an edit already taken waits for the next pass.
     """
-    taken: list[tuple[int, int]] = []  # sorted, disjoint closed intervals
+    taken: list[tuple[int, int]] = []  # sorted; no two conflict
     for f in sorted((f for f in findings if options.applies(f)),
                     key=lambda f: (-f.confidence, f.code, f.start)):
-        if any(_overlaps(taken, e.start, e.end) for e in f.edits) or _self_overlap(f.edits):
+        spans = sorted((e.start, e.end) for e in f.edits)
+        if any(_conflicts(a, b) for a, b in zip(spans, spans[1:])) or any(
+                _conflicts_taken(taken, span) for span in spans):
             continue
-        for e in f.edits:
-            bisect.insort(taken, (e.start, e.end))
+        for span in spans:
+            bisect.insort(taken, span)
         f.applied = True
     return [e for f in findings if f.applied for e in f.edits]
 
 
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    i = bisect.bisect_right(taken, (end, float("inf")))
-    return i > 0 and taken[i - 1][1] >= start
+def _conflicts(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two edits conflict when their spans overlap, or when an insertion falls
+    anywhere on the other's span, ends included: which goes first would be a
+    guess. Two deletions that merely touch (``[1, 3)`` and ``[3, 5)``) do not."""
+    if a[0] < a[1] and b[0] < b[1]:
+        return a[0] < b[1] and b[0] < a[1]
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _self_overlap(edits: Sequence[Edit]) -> bool:
-    spans = sorted((e.start, e.end) for e in edits)
-    return any(b[0] <= a[1] and not (a[1] == b[0] and a[0] < a[1] and b[0] < b[1])
-               for a, b in zip(spans, spans[1:]))
+def _conflicts_taken(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    # Taken spans do not conflict with each other, so sorted by start they are
+    # sorted by end too: only the neighbours around ``span`` need a look.
+    i = max(0, bisect.bisect_left(taken, (span[0], -1)) - 1)
+    while i < len(taken) and taken[i][0] <= span[1]:
+        if _conflicts(taken[i], span):
+            return True
+        i += 1
+    return False
 
 
 class _OffsetMap:
@@ -154,12 +164,24 @@ def repair(text: str, options: Options | None = None, **kwargs) -> Result:
                 f.edits = tuple(_map_back(e, maps) for e in f.edits)
             f.line, f.column = original.line_col(f.start)
         findings.extend(new)
+        if n == 0:
+            first_pass = len(findings)
         if not edits:
             break
         maps.append(_OffsetMap(edits))
         current = apply_edits(current, edits)
+    if len(maps) > 1:
+        # A fix that lost a conflict in the first pass and was applied in a later
+        # one is reported once, as applied.
+        later = {_key(f) for f in findings[first_pass:] if f.applied}
+        findings = [f for f in findings[:first_pass] if f.applied or _key(f) not in later
+                    ] + findings[first_pass:]
     findings.sort(key=lambda f: (f.start, f.code))
     return Result(text=text, output=current, findings=findings)
+
+
+def _key(f: Finding) -> tuple:
+    return f.code, tuple((e.start, e.end, e.replacement) for e in f.edits)
 
 
 def _map_back(e: Edit, maps: list[_OffsetMap]) -> Edit:

@@ -12,6 +12,7 @@ import repair
 PACKAGE = Path(repair.__file__).parent
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning")
 def test_the_network_guard_is_on():
     with pytest.raises(Exception, match="[Ss]ocket"):
         socket.create_connection(("127.0.0.1", 9))

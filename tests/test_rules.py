@@ -59,3 +59,24 @@ def test_findings_are_data():
     f = result.findings[0]
     assert (f.code, f.name, f.line, f.column, f.safety.value) == ("E001", "mojibake", 1, 8, "safe")
     assert f.to_dict()["edits"] == [{"start": 7, "end": 9, "original": "Ã©", "replacement": "é"}]
+
+
+def test_a_fix_deferred_to_a_later_pass_is_reported_once(monkeypatch):
+    from repair import registry
+
+    def delete_abc(doc):
+        if doc.text.startswith("abc"):
+            yield Finding("abc", (Edit(0, 3, ""),), confidence=0.9)
+
+    def space_before_d(doc):
+        i = doc.text.find("d")
+        if i >= 0 and doc.text[i - 1:i] != " ":
+            yield Finding("space", (Edit(i, i, " "),), confidence=0.8)
+
+    monkeypatch.setattr("repair.engine.select_rules", lambda *a: [
+        registry.Rule("T001", "delete-abc", "test", registry.Safety.SAFE, delete_abc),
+        registry.Rule("T002", "space-before-d", "test", registry.Safety.SAFE, space_before_d)])
+    result = repair("abcdef")
+    assert result.output == " def"
+    assert [(f.code, f.applied, f.edits[0].start) for f in result.findings] == [
+        ("T001", True, 0), ("T002", True, 3)]

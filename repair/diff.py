@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
+from .align import char_edits
 from .model import Finding
 
 __all__ = ["unified_diff", "colorize"]
@@ -63,7 +64,7 @@ def unified_diff(before: str, after: str, path: str = "-",
     a, b = before.splitlines(keepends=True), after.splitlines(keepends=True)
     spans = _line_spans(before, findings)
     out = [f"--- a/{path}\n", f"+++ b/{path}\n"]
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    matcher = SequenceMatcher(None, a, b)
     for group in matcher.get_grouped_opcodes(context):
         i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]
         codes = sorted({code for tag, c1, c2, _, _ in group if tag != "equal"
@@ -92,7 +93,6 @@ def _lines(prefix: str, lines: list[str]) -> Iterable[str]:
 _STYLE = {"header": "\x1b[1m", "hunk": "\x1b[36m", "-": "\x1b[31m", "+": "\x1b[32m",
           "-word": "\x1b[1;7;31m", "+word": "\x1b[1;7;32m"}
 _RESET = "\x1b[0m"
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 def colorize(diff: str) -> str:
@@ -156,18 +156,25 @@ def _split_end(line: str) -> tuple[str, str]:
 
 
 def _highlight(minus: str, plus: str) -> tuple[str, str]:
-    """Colour a removed and an added line, reversing the words that differ."""
+    """Colour a removed and an added line, reversing the characters that differ.
+
+    The alignment is linear (:func:`repair.align.char_edits`), so a long line
+    with many changes costs no more than reading it.
+    """
     (m_body, m_end), (p_body, p_end) = _split_end(minus), _split_end(plus)
-    a, b = _TOKEN.findall(m_body[1:]), _TOKEN.findall(p_body[1:])
+    old, new = m_body[1:], p_body[1:]
     m_out, p_out = [_STYLE["-"], "-"], [_STYLE["+"], "+"]
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
-        if tag == "equal":
-            m_out.append(old)
-            p_out.append(new)
-            continue
-        if old:
-            m_out.append(f"{_STYLE['-word']}{old}{_RESET}{_STYLE['-']}")
-        if new:
-            p_out.append(f"{_STYLE['+word']}{new}{_RESET}{_STYLE['+']}")
+    i = j = 0
+    for e in char_edits(old, new, reach=256):
+        # The unchanged text before an edit has the same length on both sides.
+        j += e.start - i
+        m_out.append(old[i:e.start])
+        p_out.append(new[j - (e.start - i):j])
+        if e.original:
+            m_out.append(f"{_STYLE['-word']}{e.original}{_RESET}{_STYLE['-']}")
+        if e.replacement:
+            p_out.append(f"{_STYLE['+word']}{e.replacement}{_RESET}{_STYLE['+']}")
+        i, j = e.end, j + len(e.replacement)
+    m_out.append(old[i:])
+    p_out.append(new[j:])
     return "".join(m_out) + _RESET + m_end, "".join(p_out) + _RESET + p_end

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 
 import ftfy
 
+from ..align import char_edits
 from ..model import Document, Edit, Finding, Safety
 from ..registry import rule
 
@@ -40,7 +40,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def ftfy_edits(doc: Document, config: ftfy.TextFixerConfig, trigger: re.Pattern,
-               stop: int | None = None) -> Iterator[Edit]:
+               stop: int | None = None, widen: re.Pattern | None = None) -> Iterator[Edit]:
     """Run ftfy with ``config`` on each line (before offset ``stop``) in which
     ``trigger`` matches, and yield the minimal edits that turn the line into
     ftfy's output. The search jumps to the next line after each hit, so a line
@@ -54,42 +54,36 @@ def ftfy_edits(doc: Document, config: ftfy.TextFixerConfig, trigger: re.Pattern,
         segment = text[start:end]
         fixed = ftfy.fix_text(segment, config)
         if fixed != segment:
-            yield from char_edits(segment, fixed, start)
+            edits = char_edits(segment, fixed)
+            if widen is not None:
+                edits = _widen(segment, edits, widen)
+            for e in edits:
+                yield Edit(start + e.start, start + e.end, e.replacement, e.original)
         pos = end
 
 
-def char_edits(old: str, new: str, base: int = 0) -> list[Edit]:
-    """Minimal character edits turning ``old`` into ``new``, offset by ``base``.
+def _widen(old: str, edits: list[Edit], pattern: re.Pattern) -> list[Edit]:
+    """Stretch each edit over the whole of any ``pattern`` match it touches, so
+    that ``&amp;`` → ``&`` reads as that and not as ``amp;`` deleted. The text
+    added on either side is unchanged text, so the edit stays exact.
 
-    >>> char_edits("cafÃ© and naÃ¯ve", "café and naïve")
-    [Edit(start=3, end=5, replacement='é', original='Ã©'), Edit(start=12, end=14, replacement='ï', original='Ã¯')]
+    >>> _widen("AT&amp;T", [Edit(3, 7, "", "amp;")], _ENTITY)
+    [Edit(start=2, end=7, replacement='&', original='&amp;')]
     """
-    # Align words first (a paragraph has a few hundred, not thousands of
-    # characters, so this stays fast), then trim each changed run to the
-    # characters that really differ.
-    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    a_at, b_at = _offsets(a), _offsets(b)
-    edits = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        s1, e1, s2, e2 = a_at[i1], a_at[i2], b_at[j1], b_at[j2]
-        while s1 < e1 and s2 < e2 and old[s1] == new[s2]:
-            s1, s2 = s1 + 1, s2 + 1
-        while s1 < e1 and s2 < e2 and old[e1 - 1] == new[e2 - 1]:
-            e1, e2 = e1 - 1, e2 - 1
-        edits.append(Edit(base + s1, base + e1, new[s2:e2], old[s1:e1]))
-    return edits
+    out = []
+    for k, e in enumerate(edits):
+        lo = out[-1].end if out else 0
+        hi = edits[k + 1].start if k + 1 < len(edits) else len(old)
+        start, end = e.start, e.end
+        for m in pattern.finditer(old, max(lo, start - 16), min(hi, end + 16)):
+            if m.start() <= e.end and m.end() >= e.start:
+                start, end = min(start, m.start()), max(end, m.end())
+        out.append(Edit(start, end, old[start:e.start] + e.replacement + old[e.end:end],
+                        old[start:end]))
+    return out
 
 
-_TOKENS = re.compile(r"\w+|\s+|[^\w\s]", re.S)
-
-
-def _offsets(tokens: list[str]) -> list[int]:
-    at = [0]
-    for t in tokens:
-        at.append(at[-1] + len(t))
-    return at
+_ENTITY = re.compile(r"&#?\w{1,32};?")
 
 
 def _findings(edits: Iterator[Edit], describe) -> Iterator[Finding]:
@@ -151,7 +145,7 @@ def html_entity(doc: Document) -> Iterator[Finding]:
         return
     lt = doc.text.find("<")
     stop = None if lt < 0 else doc.text.rfind("\n", 0, lt) + 1
-    yield from _findings(ftfy_edits(doc, _ENTITIES, _AMPERSAND, stop),
+    yield from _findings(ftfy_edits(doc, _ENTITIES, _AMPERSAND, stop, widen=_ENTITY),
                          lambda e: f"HTML entity {e.original!r} stands for {e.replacement!r}")
 
 

@@ -340,7 +340,8 @@ def _layout(doc: Document) -> tuple[list[int], list[bool]]:
     return nonblank, blank
 
 
-def _deletion(doc: Document, first: int, last: int, blank: list[bool]) -> tuple[int, int]:
+def _deletion(doc: Document, first: int, last: int, blank: list[bool],
+              last_content: int) -> tuple[int, int]:
     """Span deleting lines ``first..last`` with their line breaks, and one blank line
     beside them when they stand alone between blank lines.
 
@@ -349,7 +350,7 @@ def _deletion(doc: Document, first: int, last: int, blank: list[bool]) -> tuple[
     """
     starts, spans = doc.line_starts, doc.lines
     n = len(spans)
-    if not any(not blank[j] for j in range(last + 1, n)):
+    if last >= last_content:  # nothing but blank lines after it
         prev = next((j for j in range(first - 1, -1, -1) if not blank[j]), None)
         if prev is None:
             return 0, spans[last][1]
@@ -410,6 +411,7 @@ def _classify(doc: Document) -> list[StrayLine]:
     _related_tail(recs, running, text)
     _repeats(recs, prose, text)
     out = []
+    last_content = max(i for i, b in enumerate(blank) if not b)
     for r in recs:
         if not r.kind or r.kind in ("!", "-"):
             continue
@@ -422,7 +424,7 @@ def _classify(doc: Document) -> list[StrayLine]:
                                      len(text[spans[r.line][0]:spans[r.line][1]].lstrip()))
             r.start, r.end = s0, s0 + r.prefix
         else:
-            r.start, r.end = _deletion(doc, r.line, r.last, blank)
+            r.start, r.end = _deletion(doc, r.line, r.last, blank, last_content)
         out.append(r)
     return out
 
@@ -776,7 +778,8 @@ def _repeats(recs: list[StrayLine], prose: list[bool], text: str) -> None:
             continue  # short lines repeat in prose: "Yes, sir.", refrains, headings
         low = t.lower()
         head, tail = "^" + low[:16], "$" + low[-16:]
-        earlier = buckets.get(head, []) + buckets.get(tail, [])
+        # The nearest few earlier candidates: a bucket cannot make this quadratic.
+        earlier = buckets.get(head, [])[-32:] + buckets.get(tail, [])[-32:]
         for o in earlier:
             if o.text == t:
                 _set(r, "repeat", 0.95, f"repeats line {o.line + 1} word for word")

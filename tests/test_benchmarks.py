@@ -19,8 +19,8 @@ SAMPLE, FICTION, SEED = 40, 4, 0
 FLOORS = {
     "quote": (0.0, 0.0),
     "sentence": (0.0, 0.0),
-    "stray": (0.96, 0.91),
-    "whitespace": (0.84, 0.92),
+    "stray": (0.98, 0.92),
+    "whitespace": (0.99, 0.94),
     "hyphenation": (0.0, 0.0),
     "duplicate": (0.94, 0.96),
     "encoding": (0.98, 0.95),

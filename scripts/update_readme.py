@@ -23,7 +23,7 @@ def main() -> None:
                           text=True).stdout
     from repair import all_rules
 
-    rows = ["| code | name | family | fix | what it finds |", "|---|---|---|---|---|"]
+    rows = ["| code | name | family | default fix | what it finds |", "|---|---|---|---|---|"]
     rows += [f"| {r.code} | `{r.name}` | {r.family} | {r.safety} | {r.summary} |"
              for r in all_rules()]
     text = README.read_text(encoding="utf-8")

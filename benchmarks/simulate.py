@@ -173,7 +173,7 @@ def _caption(rng):
     where = rng.choice([f"in {city}", f"in {city}, {rng.choice(COUNTRIES)}", f"near {city}"])
     who = rng.choice([f"{rng.choice(COUNTRIES)} {rng.choice(ROLES)} {_name(rng)}",
                       rng.choice(SUBJECTS), f"{_name(rng)} and {_name(rng)}",
-                      f"A man", f"A woman", f"Children", f"{_name(rng)}, left, and {_name(rng)}"])
+                      "A man", "A woman", "Children", f"{_name(rng)}, left, and {_name(rng)}"])
     verb = rng.choice(ACTIONS)
     if who in ("A man", "A woman") or ("," not in who and " and " not in who
                                        and who not in SUBJECTS and who != "Children"):

@@ -17,7 +17,7 @@ from pathlib import Path
 from . import __version__
 from .diff import colorize, unified_diff
 from .engine import Options, repair
-from .files import InputError, Source, display_path, read_source, write_atomic
+from .files import InputError, display_path, read_source, write_atomic
 from .model import Finding, Result
 from .pipeline import repair_records
 from .registry import UnknownRule, all_rules, get_rule

@@ -123,11 +123,10 @@ class _OffsetMap:
         i = bisect.bisect_right(self.new_starts, pos) - 1
         if i < 0:
             return pos
-        e, new_start = self.edits[i], self.new_starts[i]
-        new_end = new_start + len(e.replacement)
-        if pos < new_end or (pos == new_end and e.start == e.end and pos > new_start):
-            return e.start if pos == new_start else min(e.end, e.start + (pos - new_start))
-        return e.end + (pos - new_end)
+        e = self.edits[i]
+        new_end = self.new_starts[i] + len(e.replacement)
+        # Inside a replacement: the replaced span's start. After it: shifted back.
+        return e.start if pos < new_end else e.end + (pos - new_end)
 
 
 def repair(text: str, options: Options | None = None, **kwargs) -> Result:

@@ -4,7 +4,6 @@ deletion spans, and the false-removal rate on clean corpora."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

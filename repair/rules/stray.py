@@ -678,6 +678,9 @@ def _caption(s: str, k: int, recs: list[StrayLine], n: int, top: bool
     if date and sentences == 1:
         return 0.9, why + f", ending in a date ({date.group(0).strip(' ,.')!r})", True
     if near_credit:
+        if not _SENTENCE_END.search(s, max(0, len(s) - 4)):
+            # No full stop: as likely a headline under the credit as a caption.
+            return 0.7, why + ", beside a photo credit (but shaped like a headline)", False
         return 0.9, why + ", beside a photo credit", True
     if place and sentences == 1 and len(s) <= 200:
         return 0.85, why + f", ending in a place ({place.group(0).strip(' .')!r})", True

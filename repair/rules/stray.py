@@ -513,7 +513,12 @@ def _judge(r: StrayLine, k: int, recs: list[StrayLine], prose: list[bool], runni
             return
         m = _OPINION.match(s)
         if m and not ends_sentence or m and s.endswith("?"):
-            _set(r, "related", 0.7, f"possible link to another article: {s.split(':')[0]!r}")
+            # "Analysis: ..." heads many a real article, but never after its
+            # first paragraph: there it is a link to another one.
+            after_prose = any(running[:k])
+            _set(r, "related", 0.85 if after_prose else 0.7,
+                 f"{'' if after_prose else 'possible '}link to another article: "
+                 f"{s.split(':')[0]!r}{' section' if after_prose else ''}")
             return
         m = _READ_MORE_TAIL.search(s, max(0, length - 100))
         if m:

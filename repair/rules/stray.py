@@ -744,8 +744,12 @@ def _related_tail(recs: list[StrayLine], running: list[bool], text: str) -> None
     if not tail or len(tail) > 8:
         return
     header = next((r for r in tail if _RELATED_HEADER.fullmatch(r.text)), None)
-    heads = [r for r in tail if not r.kind and _HEADLINE.fullmatch(r.text) and not r.text.isupper()
-             and 3 <= r.text.count(" ") + 1 <= 16]
+    # Under a header, a question is a headline too ("What now for Kelly Holmes?");
+    # without one it may be the story's own last line.
+    heads = [r for r in tail if not r.kind and not r.text.isupper()
+             and 3 <= r.text.count(" ") + 1 <= 16
+             and (_HEADLINE.fullmatch(r.text) or header is not None and r.text.endswith("?")
+                  and _HEADLINE.fullmatch(r.text[:-1]))]
     if not heads:
         return
     if header is not None and header.index < heads[0].index:

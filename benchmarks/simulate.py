@@ -180,7 +180,7 @@ def _caption(rng):
         verb = re.sub(r"^(\w+)", lambda m: m.group(1) + ("es" if m.group(1).endswith(("sh", "ch"))
                                                            else "s"), verb)
     text = rng.choice([f"{who} {verb} {where}, {_date(rng)}.", f"{who} {verb} {where} on {rng.choice(LONG_DAYS)}.",
-                       f"{who} {verb} {where}.", f"{who} {verb} {where} in {_date(rng)[-4:]}."])
+                       f"{who} {verb} {where}.", f"{who} {verb} {where} in {rng.randint(2004, 2025)}."])
     if rng.random() < 0.3:
         text += f" {_credit(rng)[0]}"
     return [text]
@@ -190,7 +190,7 @@ def _dateline(rng):
     city = rng.choice(CITIES)
     return [rng.choice([city, city.upper(), f"{city}, {rng.choice(COUNTRIES)}",
                         f"{city.upper()} ({rng.choice(['Reuters', 'AP', 'AFP', 'Bloomberg'])}) -",
-                        f"{city.upper()} —", f"{city.upper()}, {_date(rng)[:-6] or 'May 3'} (Reuters) -",
+                        f"{city.upper()} —", f"{city.upper()}, {rng.choice(MONTHS)} {rng.randint(1, 28)} (Reuters) -",
                         f"{city} ({rng.choice(OUTLETS)})"])]
 
 

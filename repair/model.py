@@ -144,7 +144,7 @@ class Document:
         Only the whitespace-delimited token around the span is examined: rules
         ask at the few places they match, so the whole text is never scanned.
 
-        >>> doc = Document("See www.example.com/News.Today or One.Tel today.")
+        >>> doc = Document("See www.example.com/News.Today or Brite.Tel today.")
         >>> doc.is_protected(24), doc.is_protected(38)
         (True, False)
         """
@@ -160,7 +160,7 @@ class Document:
 _TOKEN_REACH = 300  # a token longer than this is not a URL anyone reads
 _NON_SPACE = re.compile(r"\S*")
 
-# URLs, e-mail addresses and dotted names (example.com, Halo.Bungie.Org, index.html).
+# URLs, e-mail addresses and dotted names (example.com, news.example.org, index.html).
 # Every quantifier is over a class that cannot also match what follows it, so the
 # pattern cannot backtrack catastrophically.
 _PROTECTED = re.compile(

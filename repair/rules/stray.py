@@ -744,7 +744,7 @@ def _related_tail(recs: list[StrayLine], running: list[bool], text: str) -> None
     if not tail or len(tail) > 8:
         return
     header = next((r for r in tail if _RELATED_HEADER.fullmatch(r.text)), None)
-    # Under a header, a question is a headline too ("What now for Kelly Holmes?");
+    # Under a header, a question is a headline too ("What now for the mayor?");
     # without one it may be the story's own last line.
     heads = [r for r in tail if not r.kind and not r.text.isupper()
              and 3 <= r.text.count(" ") + 1 <= 16

@@ -14,7 +14,7 @@ from ..model import Document, Edit, Finding, Safety
 from ..registry import rule
 
 # Words that begin sentences far more often than they end a dotted name, so
-# `dangerous.The man` is a lost space while `One.Tel` is a company.
+# `was over.The man` is a lost space while `Brite.Tel` may be a company.
 SENTENCE_STARTERS = frozenset("""
     A About After Also Although An And Another As At Before Both But By Despite
     During Each Even Every For From He Her Here His How However I If In Instead
@@ -23,7 +23,7 @@ SENTENCE_STARTERS = frozenset("""
     Their Then There These They This Those Though Thus To Today Under Unlike
     Until We What When Where Whether Which While Who Why With Without Yet You
     Your
-""".split()) - {"One", "A", "I"}  # One.Tel, A.B. Smith: too often names
+""".split()) - {"One", "A", "I"}  # Brite.Tel, A.B. Smith: too often names
 
 # The distinctive part first (`.T`), so the scan is a fast character-class
 # search; the word before is checked only at the few places that match.
@@ -42,7 +42,7 @@ def missing_space_after_sentence_punctuation(doc: Document) -> Iterator[Finding]
     Inserts the space lost between a word ending a sentence (``.``, ``!`` or
     ``?``) and the capitalised word that starts the next one. Decimals, times,
     abbreviations (``U.S.``, ``a.m.``, ``Mr.``), URLs, e-mail addresses and
-    dotted names (``Halo.Bungie.Org``, ``index.html``) are left alone.
+    dotted names (``news.example.org``, ``index.html``) are left alone.
 
     ## Why it matters
     Scrapers drop the space where HTML put a tag between two sentences. The two
@@ -53,13 +53,13 @@ def missing_space_after_sentence_punctuation(doc: Document) -> Iterator[Finding]
     >>> from repair import fix
     >>> fix("It rose 2.5% in 2024.The café expanded.Last year it grew.")
     'It rose 2.5% in 2024. The café expanded. Last year it grew.'
-    >>> fix("Visit One.Tel at 10 a.m.Tomorrow")  # names: an unsafe fix at most
-    'Visit One.Tel at 10 a.m.Tomorrow'
+    >>> fix("Visit Brite.Tel at 10 a.m.Tomorrow")  # names: an unsafe fix at most
+    'Visit Brite.Tel at 10 a.m.Tomorrow'
 
     ## Fix safety
     Safe when the next word is one that commonly opens a sentence (``The``,
     ``Last``, ``He``), or the word before the stop is in lower case
-    (``tsunami.Steve``); unsafe otherwise, since ``One.Tel`` may be a name.
+    (``the storm.Steve``); unsafe otherwise, since ``Brite.Tel`` may be a name.
     """
     text = doc.text
     for m in _MISSING_SPACE.finditer(text):
@@ -70,7 +70,7 @@ def missing_space_after_sentence_punctuation(doc: Document) -> Iterator[Finding]
             continue
         word = word.group(1)
         if m.group(2) in SENTENCE_STARTERS or m.group(1) != ".":
-            # `!` and `?` do not join names the way `.` does (One.Tel, Yahoo.Com).
+            # `!` and `?` do not join names the way `.` does (Brite.Tel, Example.Com).
             confidence = 0.95
         elif word.islower() or word.isdigit():
             confidence = 0.85  # a sentence ends in `year.`, a name rarely in `one.`

@@ -149,3 +149,21 @@ def test_novels_keep_their_lines(novel):
     for version in (text, unwrapped):
         rate, removed = _rate([version])
         assert rate <= 1.0, removed[:20]
+
+
+@pytest.mark.parametrize("text", ["x", "Listen!", "Home", "Reuters", "By Jane Austen",
+                                  "Copyright 2024", "2 hours ago", "1 of 3",
+                                  "Follow me on Twitter", "Read more: the best books of 2024",
+                                  "Advertisement\n\nSign up for our newsletter\n"])
+def test_a_text_is_never_deleted_whole(text):
+    """With no article around them, there is nothing to tell stray lines from."""
+    assert repair(text).output == text
+
+
+def test_timestamp_lines_with_long_digit_runs_are_not_timestamps():
+    """A repeated regex group over date tokens backtracked exponentially on
+    these lines (hours at this length); they are read token by token now."""
+    prose = "The committee met on Tuesday to discuss the budget and agreed to meet again soon."
+    more = "Members said they expected a long session, with many questions still to settle."
+    text = f"Head\n\n2024 {'1' * 60}x\n\n{prose}\n\nPosted on {'at on ' * 12}zz 2024\n\n{more}\n"
+    assert repair(text).output == text

@@ -122,13 +122,28 @@ _PLACE_END = re.compile(r"\s(?:in|near|at|outside)\s(?:the\s)?[A-Z][\w'’.-]*(?
                         r"(?:,\s[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})?\.$")
 
 # A line made of a date and/or time and the words that label them.
+# Longest alternatives first: a line is read token by token (see _is_timestamp),
+# each token the first alternative that fits, never re-split.
 _TS_TOKEN = (
-    rf"(?:{_WEEKDAY}|{_MONTH}|\d{{1,2}}(?:st|nd|rd|th)?|\d{{4}}|\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?"
-    rf"|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+Z?)?"
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+Z?)?|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}"
+    rf"|\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?|\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?|{_WEEKDAY}|{_MONTH}"
     rf"|[ap]\.?m\.?|AM|PM|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST|IST|JST|HKT|AEST|AEDT"
     rf"|at|on|of|the|and|\||-|–|—|·|•|,|updated|published|posted|modified|last|first|created"
     rf"|date|time|hours?|minutes?|mins?|days?|weeks?|ago|hrs?|yesterday|today|just\snow)")
-_TIMESTAMP = re.compile(rf"(?:\s*{_TS_TOKEN}\s*[:,.]?)+", re.IGNORECASE)
+_TS_PIECE = re.compile(rf"\s*{_TS_TOKEN}\s*[:,.]?", re.IGNORECASE)
+
+
+def _is_timestamp(s: str) -> bool:
+    """Whether ``s`` is made only of date and time tokens. Read one token at a
+    time, so a long run of digits costs one step a token, never a search over
+    the ways to split it (which a repeated regex group would try)."""
+    pos = 0
+    while pos < len(s):
+        m = _TS_PIECE.match(s, pos)
+        if m is None or m.end() == pos:
+            return False
+        pos = m.end()
+    return bool(s)
 _TS_LABEL = re.compile(r"(?:updated|published|posted|modified|ago|first\spublished|last\supdated)\b"
                        r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|AM|PM|ET|GMT|BST|UTC|EST|EDT)?",
                        re.IGNORECASE)
@@ -153,10 +168,11 @@ _AUTHOR_AGENCY = re.compile(
 _AUTHOR_OUTLET = re.compile(rf"{_NAMES}[ \t]*(?:,|\||-|–|—)[ \t]*(?:{_OUTLET}|{_ROLE})")
 _FOOTER = re.compile(
     r"(?:this|the)\s(?:story|article|post|report|piece|page)\s(?:has\sbeen|was|is\sbeing|will\sbe)\s(?:updated|corrected|amended|changed|edited)"
-    r"|^(?:©|\(c\)|copyright\b)|all\srights\sreserved|\bcontributed\s(?:to\s)?(?:this|reporting|to\sthe)\b"
+    r"|^(?:©|\(c\)\s?\d{4}|copyright\s(?:©\s?|\(c\)\s?)?\d{4}|copyright\s(?:©|\(c\)))|all\srights\sreserved|\bcontributed\s(?:to\s)?(?:this|reporting|to\sthe)\b"
     r"|^(?:additional\s)?(?:reporting|writing|editing|research)\sby\b|;\s(?:editing|writing)\sby\b"
     r"|\boriginally\s(?:appeared|published|ran)\s(?:on|in|at)\b|\bmay\snot\sbe\s(?:published|reproduced|redistributed)"
     r"|^(?:follow|contact|email|e-mail|reach)\s(?:him|her|them|me|us|the\sauthor|the\swriter|[\w'’-]+(?:\s[\w'’-]+)?)\s(?:on|at|via)\s"
+    r"(?:twitter|x\b|facebook|instagram|linkedin|threads|bluesky|mastodon|tiktok|@|\S+@\S+|e-?mail)"
     r"|^this\sis\sa\s(?:developing|breaking)\s(?:news\s)?story|^(?:more|further)\sdetails\sto\sfollow|^check\sback\s(?:later|soon)"
     r"|^the\sviews\s(?:and\sopinions\s)?expressed|^have\sa\s(?:news\s)?tip|^(?:corrections?|clarification):"
     r"|^this\s(?:story|article|content)\s(?:was|is)\s(?:produced|written|published|brought|supported|part)"
@@ -210,6 +226,15 @@ _RELATED = re.compile(
     r"|in\scase\syou\smissed\sit|live(?:\supdates|\sblog)?|more|also\son\s[\w ]{1,20})\s?(?:[:|»›>–—]|\s-)\s*\S"
     r"|(?:watch|listen|video|gallery|photos|podcast)\s?[:|»›]\s*\S", re.IGNORECASE)
 _READ_MORE_TAIL = re.compile(r"(?:\s\|\s.{3,80})?\s(?:Read\smore|READ\sMORE|Read\sthe\sstory|Continue\sreading)\s*[»›>…]*$")
+# Menu words that are everyday words too: alone between two paragraphs they may
+# be the text's own ("Listen!", "Close"), unlike "Advertisement".
+_EVERYDAY_WORDS = frozenset(
+    "ad watch listen close search play pause mute replay home menu next previous print email "
+    "e-mail comment comments tweet share register image photo video gallery expand collapse "
+    "loading x more".split())
+_LABEL = re.compile(r"[^:|»›>–—-]*")
+_WEAK_LABELS = frozenset({"more", "live", "watch", "listen", "video", "gallery", "photos", "podcast",
+                          "read"})
 _READ_ONLY = re.compile(r"(?:Read|READ):\s[A-Z“\"‘']")
 # Lines that label a column of other stories' headlines.
 _RELATED_HEADER = re.compile(
@@ -228,7 +253,8 @@ _MARKUP = re.compile(
 # A line of nothing but entities; an entity inside words is an encoding defect (E rules).
 _ENTITIES_ONLY = re.compile(r"(?:\s*&(?:nbsp|amp|lt|gt|quot|#\d+|#x[0-9a-fA-F]+);)+\s*")
 _MARKUP_CHARS = re.compile(r"[<>{}\[\]=;&]|\.push|googletag|jQuery|\bwindow\.|\bdocument\.")
-_SYMBOLS_ONLY = re.compile(r"[|»›>•·\-–—_=~^<]{1,6}")
+# Not dashes, rules or tildes: a scene break or a heading's underline is the text's own.
+_SYMBOLS_ONLY = re.compile(r"[|»›>•·^<]{1,6}")
 
 
 # Datelines: a place, alone, right before the first paragraph. A known place is
@@ -291,7 +317,7 @@ class StrayLine:
     """One line standing as its own paragraph, and what it was judged to be."""
 
     __slots__ = ("index", "line", "unit", "text", "start", "end", "kind", "confidence",
-                 "reason", "strong", "last", "prefix")
+                 "reason", "strong", "last", "prefix", "between")
 
     def __init__(self, index: int, line: int, text: str, start: int, end: int) -> None:
         self.index = index      # position among the document's units
@@ -304,6 +330,7 @@ class StrayLine:
         self.strong = False     # unmistakable boilerplate: may be removed even as line 1
         self.last = line        # last line the deletion takes (a byline's role line, a links block)
         self.prefix = 0         # > 0: delete only this many leading characters (a glued dateline)
+        self.between = False    # running text both before and after it
 
     def __repr__(self) -> str:
         return f"StrayLine({self.line}, {self.kind!r}, {self.confidence:.2f}, {self.text[:40]!r})"
@@ -404,12 +431,19 @@ def _classify(doc: Document) -> list[StrayLine]:
             prose.append(run and bool(_PROSE_SENTENCES.search(st)))
         if raw[:2] in ("  ", "\t") or raw[:1] == "\t":
             r.kind = "!"  # indented: centred title pages, verse, tables. Never stray.
+    total = sum(running)
+    seen = 0
+    for k, r in enumerate(recs):
+        r.between = seen > 0 and total - seen - running[k] > 0
+        seen += running[k]
     for k, r in enumerate(recs):
         if r.kind in ("!", "-"):
             continue
         _judge(r, k, recs, prose, running, n_units, text, wrapped_doc)
     _related_tail(recs, running, text)
     _repeats(recs, prose, text)
+    if all(r.kind and r.kind != "!" for r in recs):
+        return []  # it would take every line: no article here to tell stray lines from
     out = []
     last_content = max(i for i, b in enumerate(blank) if not b)
     for r in recs:
@@ -492,6 +526,10 @@ def _judge(r: StrayLine, k: int, recs: list[StrayLine], prose: list[bool], runni
 
     # --- promotion / navigation
     if length <= 80 and _PROMO_WHOLE.fullmatch(s):
+        if r.between and s.strip(" .:!…»›>|").lower() in _EVERYDAY_WORDS:
+            # One word between paragraphs ("Listen!", "Close", "Search") may be the text's own.
+            _set(r, "promo", 0.6, f"possible navigation text {s!r}")
+            return
         conf = 0.95 if length > 3 else 0.85
         _set(r, "promo", conf, f"promotion or navigation text {s!r}", strong=True)
         return
@@ -509,6 +547,12 @@ def _judge(r: StrayLine, k: int, recs: list[StrayLine], prose: list[bool], runni
     if length <= 220:
         m = _RELATED.match(s) or _READ_ONLY.match(s)
         if m and not (ends_sentence and _PROSE_SENTENCES.search(s)):
+            label = _LABEL.match(s).group(0).lower()
+            if label in _WEAK_LABELS and r.between:
+                # "More: the council will vote", "Live: the match has started":
+                # a one-word label between paragraphs may be the text's own.
+                _set(r, "related", 0.65, f"possible related-article link: {label!r}")
+                return
             _set(r, "related", 0.9, f"related-article link: {m.group(0)[:-1].strip()!r}", strong=True)
             return
         m = _OPINION.match(s)
@@ -567,8 +611,7 @@ def _judge(r: StrayLine, k: int, recs: list[StrayLine], prose: list[bool], runni
 
     # --- timestamp
     if length <= 80 and _DATE_ANY.search(s):
-        m = _TIMESTAMP.fullmatch(s)
-        if m:
+        if _is_timestamp(s):
             labelled = bool(_TS_LABEL.search(s))
             year = bool(_YEAR.search(s))
             dated = year or bool(_WEEKDAY_MONTH.search(s))
@@ -715,8 +758,8 @@ def _dateline(s: str, k: int, prose: list[bool], top: bool) -> tuple[float, str]
     known = key in _PLACES
     caps = place.isupper() and len(place) >= 3
     earlier_prose = sum(prose[:k])
-    if earlier_prose > 1:
-        return None
+    if earlier_prose:
+        return None  # a dateline stands before the first paragraph, never after it
     if (m.group("agency") or m.group("dash")) and (caps or known):
         return 0.95, f"dateline {s!r} split off the first paragraph"
     if m.group("agency") and _AGENCY_RE.search(m.group("agency")) or (m.group("agency") or "").strip("() ") in _OUTLETS:
@@ -804,7 +847,7 @@ def _repeats(recs: list[StrayLine], prose: list[bool], text: str) -> None:
                 from rapidfuzz.fuzz import ratio
                 score = ratio(a, b, score_cutoff=90)
                 if score:
-                    _set(r, "repeat", 0.9 if score >= 95 else 0.7,
+                    _set(r, "repeat", 0.7,
                          f"near-duplicate ({score:.0f}%) of line {o.line + 1}")
                     break
         if r.kind:

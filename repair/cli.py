@@ -7,6 +7,8 @@ left, 2 an error (bad input, bad options). One bad path never stops the others.
 from __future__ import annotations
 
 import argparse
+import codecs
+import dataclasses
 import json
 import os
 import sys
@@ -17,8 +19,8 @@ from pathlib import Path
 from . import __version__
 from .diff import colorize, unified_diff
 from .engine import Options, repair
-from .files import InputError, display_path, read_source, write_atomic
-from .model import Finding, Result
+from .files import InputError, atomic_writer, display_path, read_source, write_atomic
+from .model import Edit, Finding, Result, Safety
 from .pipeline import repair_records
 from .registry import UnknownRule, all_rules, get_rule
 
@@ -70,7 +72,7 @@ class Run:
             result = repair(source.text, self.options)
             if not self.options.unsafe_fixes:
                 self.hidden_unsafe += sum(1 for f in result.pending
-                                          if f.edits and str(f.safety) == "unsafe"
+                                          if f.edits and f.safety is Safety.UNSAFE
                                           and f.confidence >= self.options.min_confidence)
             yield source, result
 
@@ -92,30 +94,47 @@ def cmd_diff(args) -> int:
     color = _want_color(args.color)
     out = sys.stdout
     for source, result in run.sources():
-        text = unified_diff(source.text, result.output, display_path(source.path),
-                            result.findings)
-        out.write(colorize(text) if color else text)
+        # The diff is of the file's own bytes: its byte-order mark and encoding.
+        bom = "\ufeff" if source.bom == codecs.BOM_UTF8 else ""
+        findings = [_shifted(f, len(bom)) for f in result.findings] if bom else result.findings
+        text = unified_diff(bom + source.text, bom + result.output, display_path(source.path),
+                            findings)
+        if color:
+            text = colorize(text)
+        codec = source.codec if "a\n".encode(source.codec, "ignore") == b"a\n" else "utf-8"
+        out.flush()
+        out.buffer.write(text.encode(codec, "replace"))
         run.flag(bool(text))
     out.flush()
     return run.finish()
+
+
+def _shifted(f: Finding, by: int) -> Finding:
+    return dataclasses.replace(f, edits=tuple(
+        Edit(e.start + by, e.end + by, e.replacement, e.original) for e in f.edits))
 
 
 def cmd_fix(args) -> int:
     run = Run(args)
     fixed_files = fixes = 0
     for source, result in run.sources():
+        try:
+            data = source.encode(result.output)
+            if source.path == "-":
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+            elif result.changed:
+                write_atomic(source.path, data)
+                fixed_files += 1
+        except InputError as e:
+            _error(str(e))
+            run.status = ERROR
+            continue
+        except OSError as e:
+            _error(f"{source.path}: cannot write: {e.strerror or e}")
+            run.status = ERROR
+            continue
         fixes += len(result.applied)
-        if source.path == "-":
-            sys.stdout.buffer.write(source.encode(result.output))
-            sys.stdout.buffer.flush()
-        elif result.changed:
-            try:
-                write_atomic(source.path, source.encode(result.output))
-            except OSError as e:
-                _error(f"{source.path}: cannot write: {e.strerror or e}")
-                run.status = ERROR
-                continue
-            fixed_files += 1
         left = [f for f in _shown(result, run.options) if not f.applied]
         run.flag(bool(left) or (args.exit_non_zero_on_fix and result.changed))
     if not args.quiet and args.paths != ["-"]:
@@ -137,7 +156,7 @@ def cmd_check(args) -> int:
                 out.write(f"{path}:{f.line}:{f.column}: {f.code} {f.name}: {f.message} "
                           f"({f.confidence:.2f}{safety})\n")
             elif args.format == "github":
-                out.write(f"::warning file={path},line={f.line},col={f.column},"
+                out.write(f"::warning file={_gh_escape(path, True)},line={f.line},col={f.column},"
                           f"title={f.code} {f.name}::{_gh_escape(f.message)}\n")
             else:
                 record = {"path": path, **f.to_dict()}
@@ -151,8 +170,10 @@ def cmd_check(args) -> int:
     return run.finish()
 
 
-def _gh_escape(message: str) -> str:
-    return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def _gh_escape(value: str, prop: bool = False) -> str:
+    """GitHub workflow-command escaping; properties also escape ``:`` and ``,``."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
 
 def cmd_batch(args) -> int:
@@ -160,16 +181,20 @@ def cmd_batch(args) -> int:
     if args.output and args.input != "-" and Path(args.output).resolve() == Path(args.input).resolve():
         _error("the output file is the input file; write elsewhere, then rename")
         return ERROR
+    if args.input != "-" and Path(args.input).is_dir():
+        _error(f"{args.input}: is a directory")
+        return ERROR
     try:
         source = sys.stdin.buffer if args.input == "-" else open(args.input, "rb")
     except OSError as e:
         _error(f"{args.input}: cannot read: {e.strerror or e}")
         return ERROR
-    if args.input != "-" and Path(args.input).is_dir():
-        _error(f"{args.input}: is a directory")
+    try:
+        with source, _output(args.output) as out:
+            stats = repair_records(source, out, options, args.field, args.findings, args.jobs)
+    except InputError as e:
+        _error(str(e))
         return ERROR
-    with source, _output(args.output) as out:
-        stats = repair_records(source, out, options, args.field, args.findings, args.jobs)
     name = args.input if args.input != "-" else "<stdin>"
     for p in stats.problems[:args.max_problems]:
         print(f"{name}:{p.line}: {'error' if p.fatal else 'warning'}: {p.message}",
@@ -186,25 +211,16 @@ def cmd_batch(args) -> int:
 
 @contextmanager
 def _output(path: str | None):
-    """Standard output, or a temporary file renamed over ``path`` only once the
-    whole batch is written: an interrupted run leaves no half-written output."""
+    """Standard output, or ``path`` written atomically: an interrupted run leaves
+    no half-written output."""
     if not path or path == "-":
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
-    import tempfile
-
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    if Path(path).is_dir():
+        raise InputError(f"{path}: is a directory")
+    with atomic_writer(path) as f:
+        yield f
 
 
 def cmd_rules(args) -> int:

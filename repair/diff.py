@@ -31,6 +31,16 @@ def _range(start: int, stop: int) -> str:
     return f"{start if length == 0 else start + 1},{length}"
 
 
+def _split(text: str) -> list[str]:
+    """Lines ending in ``\n`` only, as patch reads them (``str.splitlines``
+    would also split on form feeds, U+2028 and lone ``\r``)."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
 def _line_spans(text: str, findings: Iterable[Finding]) -> list[tuple[int, int, str]]:
     """0-based first and last input line each applied finding touches."""
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
@@ -61,7 +71,7 @@ def unified_diff(before: str, after: str, path: str = "-",
     """
     if before == after:
         return ""
-    a, b = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    a, b = _split(before), _split(after)
     spans = _line_spans(before, findings)
     out = [f"--- a/{path}\n", f"+++ b/{path}\n"]
     matcher = SequenceMatcher(None, a, b)
@@ -101,7 +111,7 @@ def colorize(diff: str) -> str:
     Removed and added lines that pair up one to one get word-level highlights
     on what changed between them.
     """
-    lines = diff.splitlines(keepends=True)
+    lines = _split(diff)
     out: list[str] = []
     i = 0
     while i < len(lines):

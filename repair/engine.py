@@ -17,7 +17,7 @@ from .registry import Rule, select_rules
 
 __all__ = ["Options", "repair", "fix", "apply_edits"]
 
-MAX_PASSES = 4
+MAX_PASSES = 16  # each pass applies a fix or ends the loop; deferred chains are short
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +152,7 @@ def repair(text: str, options: Options | None = None, **kwargs) -> Result:
     current = text
     findings: list[Finding] = []
     maps: list[_OffsetMap] = []
+    first_pass = 0
     for n in range(MAX_PASSES):
         found = _run_rules(rules, Document(current) if n else original)
         edits = _resolve(found, options)
@@ -163,8 +164,7 @@ def repair(text: str, options: Options | None = None, **kwargs) -> Result:
                 f.edits = tuple(_map_back(e, maps) for e in f.edits)
             f.line, f.column = original.line_col(f.start)
         findings.extend(new)
-        if n == 0:
-            first_pass = len(findings)
+        first_pass = first_pass if n else len(findings)
         if not edits:
             break
         maps.append(_OffsetMap(edits))

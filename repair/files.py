@@ -13,10 +13,11 @@ import os
 import shutil
 import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["InputError", "Source", "read_source", "write_atomic", "display_path"]
+__all__ = ["InputError", "Source", "atomic_writer", "read_source", "write_atomic", "display_path"]
 
 SNIFF = 8192  # bytes looked at for NUL bytes, as git and grep do
 
@@ -29,12 +30,24 @@ class InputError(Exception):
 class Source:
     path: str  # as the user gave it; "-" for standard input
     text: str
-    bom: bool = False
-    encoding: str = "utf-8"
+    bom: bytes = b""  # the byte-order mark the file started with, written back as it was
+    codec: str = "utf-8"  # the exact codec, byte order included, to write it back with
 
     def encode(self, text: str) -> bytes:
-        data = text.encode(self.encoding)
-        return codecs.BOM_UTF8 + data if self.bom else data
+        """The text as the file's bytes. Raises :class:`InputError` when the
+        repaired text has a character the file's encoding cannot hold."""
+        try:
+            return self.bom + text.encode(self.codec)
+        except UnicodeEncodeError as e:
+            line = text.count("\n", 0, e.start) + 1
+            raise InputError(f"{self.path}: the repaired text has {text[e.start]!r} (line {line}), "
+                             f"which {self.codec} cannot hold; left unchanged") from None
+
+
+# Byte-order marks, longest first (a UTF-32-LE mark starts like a UTF-16-LE one).
+_BOMS = [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be")]
 
 
 def read_source(path: str, encoding: str = "utf-8") -> Source:
@@ -56,37 +69,49 @@ def read_source(path: str, encoding: str = "utf-8") -> Source:
 
 def decode(path: str, data: bytes, encoding: str = "utf-8") -> Source:
     try:
-        codecs.lookup(encoding)
+        info = codecs.lookup(encoding)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
-    utf8 = codecs.lookup(encoding).name == "utf-8"
-    if utf8 and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(f"{path}: looks like UTF-16 (it starts with a UTF-16 byte-order "
-                         "mark); pass --encoding utf-16")
-    nul = data.find(b"\0", 0, SNIFF)
-    if utf8 and nul >= 0:
-        raise InputError(f"{path}: binary file (NUL byte at offset {nul}); not repaired")
-    bom = utf8 and data.startswith(codecs.BOM_UTF8)
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"{encoding!r} is not a text encoding")
+    family = {"utf-8-sig": "utf-8", "utf-16": "utf-16", "utf-32": "utf-32"}.get(info.name, info.name)
+    bom, codec = b"", info.name
+    if family in ("utf-8", "utf-16", "utf-32"):
+        bom, codec = next(((b, c) for b, c in _BOMS if data.startswith(b) and c.startswith(family)),
+                          (b"", family if family == "utf-8" else f"{family}-le"))
+    if family == "utf-8":
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise InputError(f"{path}: looks like UTF-16 (it starts with a UTF-16 byte-order "
+                             "mark); pass --encoding utf-16")
+        nul = data.find(b"\0", 0, SNIFF)
+        if nul >= 0:
+            raise InputError(f"{path}: binary file (NUL byte at offset {nul}); not repaired")
     try:
-        text = data[len(codecs.BOM_UTF8) if bom else 0:].decode(encoding)
+        text = data[len(bom):].decode(codec)
     except UnicodeDecodeError as e:
-        at = e.start + (3 if bom else 0)
+        at = e.start + len(bom)
         line = data.count(b"\n", 0, at) + 1
         raise InputError(
             f"{path}: invalid {encoding} at byte {at} (line {line}): {e.reason}; "
             f"if the file is in another encoding, pass it, e.g. --encoding cp1252") from None
-    return Source(path, text, bom, encoding)
+    return Source(path, text, bom, codec)
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once: a temporary file in the same
-    folder, flushed to disk, given the original's permissions, then renamed over
-    it. A crash at any point leaves the old file or the new one, never half."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+@contextmanager
+def atomic_writer(path: str):
+    """A binary file that replaces ``path`` all at once when the block ends: a
+    temporary file in the same folder, flushed to disk, given the original's
+    permissions, then renamed over it. An error or a crash at any point leaves
+    the old file or the new one, never half of one. A symbolic link is followed,
+    so the file it points to is replaced and the link stays."""
+    target = Path(os.path.realpath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as e:
+        raise InputError(f"{path}: cannot write: {e.strerror or e}") from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         if target.exists():
@@ -95,6 +120,12 @@ def write_atomic(path: str, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once (see :func:`atomic_writer`)."""
+    with atomic_writer(path) as f:
+        f.write(data)
 
 
 def display_path(path: str) -> str:

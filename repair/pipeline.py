@@ -57,12 +57,18 @@ def _one(job: tuple[int, bytes, str, bool, Options]) -> tuple[bytes, int, int, s
         record = json.loads(body)
     except (UnicodeDecodeError, ValueError) as e:
         return raw, 0, 0, f"malformed JSON ({e}); line passed through unchanged", True
+    except RecursionError:
+        return raw, 0, 0, "JSON nested too deeply to read; line passed through unchanged", True
     if not isinstance(record, dict):
         return raw, 0, 0, "record is not a JSON object; passed through unchanged", False
     text = record.get(key)
     if not isinstance(text, str):
-        what = "has no" if text is None else f"has a non-string ({type(text).__name__})"
+        what = ("has no" if key not in record else
+                f"has a {'null' if text is None else type(text).__name__}, not a string, as its")
         return raw, 0, 0, f"record {what} {key!r} field; passed through unchanged", False
+    if with_findings and FINDINGS_KEY in record:
+        return raw, 0, 0, (f"record already has a {FINDINGS_KEY!r} field; passed through "
+                           "unchanged rather than overwrite it"), False
     result = repair(text, options)
     fixes = len(result.applied)
     if not result.changed and not with_findings:

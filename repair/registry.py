@@ -91,7 +91,8 @@ def get_rule(key: str) -> Rule | None:
 
 
 def _matches(r: Rule, selectors: Sequence[str]) -> bool:
-    return any(r.code.startswith(s.upper()) or r.name == s for s in selectors)
+    return any(s.upper() == "ALL" or r.code.startswith(s.upper()) or r.name == s
+               for s in selectors)
 
 
 def select_rules(select: Sequence[str] | None = None,
@@ -112,6 +113,5 @@ def _select(select: tuple[str, ...], ignore: tuple[str, ...], _registered: int) 
     for s in [*(select or ()), *(ignore or ())]:
         if not any(_matches(r, [s]) for r in rules) and s.upper() != "ALL":
             raise UnknownRule(f"unknown rule selector {s!r} (see `repair rules`)")
-    chosen = [r for r in rules if not select or "ALL" in (x.upper() for x in select)
-              or _matches(r, select)]
+    chosen = [r for r in rules if not select or _matches(r, select)]
     return tuple(r for r in chosen if not (ignore and _matches(r, ignore)))

@@ -111,7 +111,14 @@ def multiple_spaces(doc: Document) -> Iterator[Finding]:
     ## Fix safety
     Safe: one space between two words carries all the meaning two did.
     """
-    for m in _MULTIPLE_SPACES.finditer(doc.text):
+    text = doc.text
+    line_start = searched = 0
+    for m in _MULTIPLE_SPACES.finditer(text):
+        # Look back only as far as the previous match: linear on a long line.
+        newline = text.rfind("\n", searched, m.start())
+        line_start, searched = (newline + 1 if newline >= 0 else line_start), m.start()
+        if text[line_start] in " \t" or text[m.end()] == "#":
+            continue  # an indented line (code, verse, a table) or an inline comment
         yield Finding("multiple spaces between words", (Edit(m.start(), m.end(), " "),),
                       confidence=0.9)
 
@@ -120,7 +127,8 @@ def multiple_spaces(doc: Document) -> Iterator[Finding]:
 # not a leading dot (`.NET`, `.5`), not an emoticon (`:)`).
 # Found from the punctuation mark back (marks are rarer than spaces, so the
 # scan is fast); the run of spaces before it is measured at the few hits.
-_SPACE_BEFORE = re.compile(r"([,.;:!?])(?<=[ \t][,.;:!?])(?![.\w…])(?! [.…])(?=[\s\"”’)]|$)")
+_SPACE_BEFORE = re.compile(
+    r"([,.;:!?])(?<=[ \t][,.;:!?])(?![.\w…])(?! [.…])(?<![:;](?=\)))(?=[\s\"”’)]|$)")
 _WORD_END = frozenset("\"”’)]%")
 
 
@@ -155,6 +163,8 @@ def space_before_punctuation(doc: Document) -> Iterator[Finding]:
         if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _WORD_END
                               or text[start - 1] == "_"):
             continue
+        if m.group(1) == ":" and text[start - 1].isdigit() and text[m.end() + 1:m.end() + 2].isdigit():
+            continue  # a score or a time: "2 : 1", "10 : 30"
         if doc.is_protected(start - 1, m.end()):
             continue
         yield Finding(f"space before {m.group(1)!r}", (Edit(start, mark, ""),),

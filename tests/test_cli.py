@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import shutil
@@ -270,3 +271,46 @@ def test_the_demo_article_is_the_seed_fixture():
     from .fixtures import ROOT, parse
 
     assert (ROOT / "examples" / "sco-summit.txt").read_text(encoding="utf-8") == parse(SEED).input
+
+
+def test_fix_follows_a_symlink_and_keeps_it(tmp_path):
+    target, link = tmp_path / "target.txt", tmp_path / "link.txt"
+    target.write_text(DIRTY)
+    link.symlink_to(target.name)
+    assert run("fix", str(link)).returncode == 0
+    assert link.is_symlink() and target.read_text() == CLEAN
+
+
+def test_unencodable_repair_is_an_error_and_the_file_is_untouched(tmp_path):
+    f = tmp_path / "latin.txt"
+    f.write_bytes(b"It&#8217;s here.\n")
+    r = run("fix", "--encoding", "latin-1", str(f))
+    assert r.returncode == 2 and b"cannot hold" in r.stderr and b"Traceback" not in r.stderr
+    assert f.read_bytes() == b"It&#8217;s here.\n"
+
+
+def test_utf16_keeps_its_byte_order_and_mark(tmp_path):
+    f = tmp_path / "be.txt"
+    f.write_bytes(codecs.BOM_UTF16_BE + "Done.The end\n".encode("utf-16-be"))
+    assert run("fix", "--encoding", "utf-16", str(f)).returncode == 0
+    assert f.read_bytes() == codecs.BOM_UTF16_BE + "Done. The end\n".encode("utf-16-be")
+
+
+def test_diff_of_a_file_with_a_bom_applies(tmp_path):
+    if not shutil.which("patch"):
+        pytest.skip("patch not installed")
+    f = tmp_path / "bom.txt"
+    f.write_bytes(b"\xef\xbb\xbfFirst.The end\nsecond line\n")
+    diff = run("diff", "bom.txt", cwd=tmp_path).stdout
+    assert subprocess.run(["patch", "-p1", "--quiet"], input=diff, cwd=tmp_path).returncode == 0
+    assert f.read_bytes() == b"\xef\xbb\xbfFirst. The end\nsecond line\n"
+
+
+def test_batch_errors_are_one_line(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'{"text": "x"}\n' + b"[" * 100_000 + b"\n")
+    r = run("batch", str(src), "-o", str(tmp_path / "missing" / "out.jsonl"))
+    assert r.returncode == 2 and b"Traceback" not in r.stderr
+    r = run("batch", str(src))
+    assert r.returncode == 2 and b":2: error: JSON nested too deeply" in r.stderr
+    assert r.stdout.split(b"\n")[1] == b"[" * 100_000  # passed through, not dropped

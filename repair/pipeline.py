@@ -9,6 +9,8 @@ output always has as many lines as the input.
 from __future__ import annotations
 
 import json
+import re
+from json.decoder import scanstring
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -39,11 +41,35 @@ class BatchStats:
         return sum(p.fatal for p in self.problems)
 
 
-def _dumps(record: dict) -> bytes:
+def _dumps(value) -> str:
     try:
-        return json.dumps(record, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate in some field: keep it escaped
-        return json.dumps(record).encode("ascii")
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+        return json.dumps(value, ensure_ascii=False)
+    except UnicodeEncodeError:  # a lone surrogate: keep it escaped
+        return json.dumps(value)
+
+
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _spans(line: str) -> tuple[dict[str, list[tuple[int, int]]], int]:
+    """Where each top-level member's value lies in a JSON object's text, and
+    where its closing brace is. The line is known to be a valid object."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    i = _SPACE.match(line, 0).end() + 1  # past "{"
+    while True:
+        i = _SPACE.match(line, i).end()
+        if line[i] == "}":
+            return spans, i
+        name, i = scanstring(line, i + 1)
+        i = _SPACE.match(line, i).end() + 1  # past ":"
+        start = _SPACE.match(line, i).end()
+        _, end = _DECODER.raw_decode(line, start)
+        spans.setdefault(name, []).append((start, end))
+        i = _SPACE.match(line, end).end()
+        if line[i] == ",":
+            i += 1
 
 
 def _one(job: tuple[int, bytes, str, bool, Options]) -> tuple[bytes, int, int, str | None, bool]:
@@ -69,15 +95,25 @@ def _one(job: tuple[int, bytes, str, bool, Options]) -> tuple[bytes, int, int, s
     if with_findings and FINDINGS_KEY in record:
         return raw, 0, 0, (f"record already has a {FINDINGS_KEY!r} field; passed through "
                            "unchanged rather than overwrite it"), False
+    line = body.decode("utf-8")
+    spans, close = _spans(line)
+    if len(spans[key]) > 1:
+        return raw, 0, 0, f"record has {key!r} more than once; passed through unchanged", False
     result = repair(text, options)
     fixes = len(result.applied)
     if not result.changed and not with_findings:
         return raw, 0, 0, None, False  # byte for byte as it came
-    record[key] = result.output
+    # Splice the repaired text into the line as it came: every other byte (number
+    # formats, key order, spacing) stays as it was.
+    (start, end), = spans[key]
+    tail = line[end:]
     if with_findings:
-        record[FINDINGS_KEY] = {"changed": result.changed,
-                                "findings": [f.to_dict() for f in result.findings]}
-    return _dumps(record) + (ending or b""), int(result.changed), fixes, None, False
+        report = _dumps({"changed": result.changed,
+                         "findings": [f.to_dict() for f in result.findings]})
+        at = close - end
+        tail = f"{tail[:at]}, {_dumps(FINDINGS_KEY)}: {report}{tail[at:]}"
+    out = line[:start] + _dumps(result.output) + tail
+    return out.encode("utf-8", "surrogatepass") + ending, int(result.changed), fixes, None, False
 
 
 def repair_records(lines: Iterable[bytes], out, options: Options, key: str = "text",

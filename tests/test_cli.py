@@ -314,3 +314,15 @@ def test_batch_errors_are_one_line(tmp_path):
     r = run("batch", str(src))
     assert r.returncode == 2 and b":2: error: JSON nested too deeply" in r.stderr
     assert r.stdout.split(b"\n")[1] == b"[" * 100_000  # passed through, not dropped
+
+
+def test_batch_changes_only_the_field_bytes():
+    """Numbers, spacing and key order of a changed record stay as they came;
+    a record with the field twice is not guessed at."""
+    raw = (b'{ "n": 1e400, "f": 1.10, "text" : "a  b" , "g": 1E5 }\n'
+           b'{"text": "dup  one .", "text": "dup  two ."}\n')
+    r = run("batch", "-", stdin=raw)
+    out = r.stdout.split(b"\n")
+    assert out[0] == b'{ "n": 1e400, "f": 1.10, "text" : "a b" , "g": 1E5 }'
+    assert out[1] == b'{"text": "dup  one .", "text": "dup  two ."}'
+    assert b":2: warning: record has 'text' more than once" in r.stderr

@@ -10,12 +10,11 @@ quotation mark must be visible at a glance.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from .align import char_edits
-from .model import Finding
+from .model import Document, Finding
 
 __all__ = ["unified_diff", "colorize"]
 
@@ -43,7 +42,7 @@ def _split(text: str) -> list[str]:
 
 def _line_spans(text: str, findings: Iterable[Finding]) -> list[tuple[int, int, str]]:
     """0-based first and last input line each applied finding touches."""
-    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    starts = Document(text).line_starts
     spans = []
     for f in findings:
         if f.applied and f.edits:

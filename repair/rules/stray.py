@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from rapidfuzz.fuzz import ratio
+
 from ..model import Document, Edit, Finding, Safety
 from ..registry import rule
 
@@ -198,8 +200,8 @@ _PROMO_WHOLE = re.compile(
     r"|loading(?:\.\.\.|…)?|please\swait|listen\sto\sthis\s(?:article|story)|(?:email|print|save)\sthis\s(?:article|story|page)"
     r"|advertisement\s[-–—:]\s.{1,40}|scroll\sdown\sfor\s(?:video|more)|newsletter(?:\ssign-?\s?up)?|related\stopics"
     r"|watch\sthe\svideo(?:\sabove|\sbelow)?|most\s(?:read|popular|shared|watched)(?:\sstories)?|live\s(?:updates|blog)"
-    r"|more\son\sthis\sstory|related\sstories|around\sthe\sweb|more\sfrom\sthis\s(?:section|author)"
-    r"|top\sstories|editor[’']s\spicks|popular\snow|what\sto\sread\snext|up\snext)[\s.:!…»›>|]*", re.IGNORECASE)
+    r"|related\sstories|more\sfrom\sthis\s(?:section|author)"
+    r"|editor[’']s\spicks|popular\snow|what\sto\sread\snext|up\snext)[\s.:!…»›>|]*", re.IGNORECASE)
 _PROMO_START = re.compile(
     r"(?:sign\sup\s(?:for|to)\s(?:our|the|a)\b|subscribe\s(?:to|for|now)\b|get\s(?:our|the)\s[\w\s-]{0,30}newsletter"
     r"|(?:enter|type)\syour\semail|don[’']t\smiss\s(?:out|a\sthing)|click\shere\s(?:to|for)|tap\shere\sto"
@@ -439,9 +441,9 @@ def _classify(doc: Document) -> list[StrayLine]:
     for k, r in enumerate(recs):
         if r.kind in ("!", "-"):
             continue
-        _judge(r, k, recs, prose, running, n_units, text, wrapped_doc)
+        _judge(r, k, recs, prose, running, n_units)
     _related_tail(recs, running, text)
-    _repeats(recs, prose, text)
+    _repeats(recs)
     if all(r.kind and r.kind != "!" for r in recs):
         return []  # it would take every line: no article here to tell stray lines from
     out = []
@@ -474,7 +476,7 @@ def _agency(s: str) -> str:
 
 
 def _judge(r: StrayLine, k: int, recs: list[StrayLine], prose: list[bool], running: list[bool],
-           n: int, text: str, wrapped_doc: bool) -> None:
+           n: int) -> None:
     s = r.text
     length = len(s)
     if not s:
@@ -630,7 +632,7 @@ def _judge(r: StrayLine, k: int, recs: list[StrayLine], prose: list[bool], runni
     # --- caption
     if 25 <= length <= 400 and not s.endswith(("?", "”", "\"", ":")) and (
             k > 0 or s.endswith(".") or _credit_tail(s)):
-        cap = _caption(s, k, recs, n, top)
+        cap = _caption(s, k, recs, n)
         if cap:
             _set(r, "caption", *cap)
             if r.kind == "caption":
@@ -676,7 +678,8 @@ def _credit_tail(s: str) -> str:
 def _credit(s: str) -> tuple[float, str] | None:
     if s.startswith("[Illustration"):
         return None  # Project Gutenberg's convention: part of the book
-    agency = _agency(s) or (s.isupper() and _AGENCY_RE_I.search(s) and _AGENCY_RE_I.search(s).group(0)) or ""
+    upper = s.isupper() and _AGENCY_RE_I.search(s)
+    agency = _agency(s) or (upper.group(0) if upper else "")
     if _LABELLED_CREDIT.match(s) and len(s) <= 100 and _label_ok(s):
         return 0.95, f"photo credit: labelled {s.split(':')[0].split()[0]!r}" + (
             f" ({agency})" if agency else "")
@@ -704,8 +707,7 @@ def _label_ok(s: str) -> bool:
                          r"|(?:©|\(c\))\s?\S+(?:\s\S+){0,3}\s?[/|]", s, re.I))
 
 
-def _caption(s: str, k: int, recs: list[StrayLine], n: int, top: bool
-             ) -> tuple[float, str, bool] | None:
+def _caption(s: str, k: int, recs: list[StrayLine], n: int) -> tuple[float, str, bool] | None:
     tail = _credit_tail(s)
     if tail and len(s) - len(tail) >= 15:
         return 0.9, f"image caption ending in its credit ({tail!r})", True
@@ -819,7 +821,7 @@ def _normal(s: str) -> str:
     return _NORMALIZE.sub(" ", s.lower()).strip()
 
 
-def _repeats(recs: list[StrayLine], prose: list[bool], text: str) -> None:
+def _repeats(recs: list[StrayLine]) -> None:
     """Repeated paragraphs: the first occurrence stays, later copies go.
 
     Units are bucketed by their first and last 16 characters (lowercased), so a
@@ -844,7 +846,6 @@ def _repeats(recs: list[StrayLine], prose: list[bool], text: str) -> None:
                 _set(r, "repeat", 0.95, f"repeats line {o.line + 1} (but for punctuation or case)")
                 break
             if t.count(" ") >= 11 and abs(len(a) - len(b)) <= 0.1 * len(a):
-                from rapidfuzz.fuzz import ratio
                 score = ratio(a, b, score_cutoff=90)
                 if score:
                     _set(r, "repeat", 0.7,

@@ -59,7 +59,10 @@ class Finding:
     Rules create findings with a message, edits and a confidence; the engine
     stamps the rule's ``code`` and ``name``, fills each edit's ``original`` text,
     and records whether the fix was ``applied``. A finding with no edits only
-    reports.
+    reports. Edits are offsets into the input; the rare fix that only appears
+    in a later pass (once another fix has changed the text) is placed at its
+    mapped position in the input, and its ``original`` is the text it replaced
+    at that time.
     """
 
     message: str

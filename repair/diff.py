@@ -72,7 +72,9 @@ def unified_diff(before: str, after: str, path: str = "-",
         return ""
     a, b = _split(before), _split(after)
     spans = _line_spans(before, findings)
-    out = [f"--- a/{path}\n", f"+++ b/{path}\n"]
+    # A name with a space ends in a tab, as `diff -u` writes it, so `patch` reads it whole.
+    end = "\t\n" if " " in path else "\n"
+    out = [f"--- a/{path}{end}", f"+++ b/{path}{end}"]
     matcher = SequenceMatcher(None, a, b)
     for group in matcher.get_grouped_opcodes(context):
         i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]

@@ -326,3 +326,13 @@ def test_batch_changes_only_the_field_bytes():
     assert out[0] == b'{ "n": 1e400, "f": 1.10, "text" : "a b" , "g": 1E5 }'
     assert out[1] == b'{"text": "dup  one .", "text": "dup  two ."}'
     assert b":2: warning: record has 'text' more than once" in r.stderr
+
+
+def test_diff_of_a_path_with_a_space_applies(tmp_path):
+    if not shutil.which("patch"):
+        pytest.skip("patch not installed")
+    f = tmp_path / "with space.txt"
+    f.write_text(DIRTY)
+    diff = run("diff", "with space.txt", cwd=tmp_path).stdout
+    assert subprocess.run(["patch", "-p1", "--quiet"], input=diff, cwd=tmp_path).returncode == 0
+    assert f.read_text() == CLEAN

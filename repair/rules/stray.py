@@ -319,7 +319,7 @@ class StrayLine:
     """One line standing as its own paragraph, and what it was judged to be."""
 
     __slots__ = ("index", "line", "unit", "text", "start", "end", "kind", "confidence",
-                 "reason", "strong", "last", "prefix", "between")
+                 "reason", "strong", "last", "prefix", "after_running", "after_prose", "between")
 
     def __init__(self, index: int, line: int, text: str, start: int, end: int) -> None:
         self.index = index      # position among the document's units
@@ -332,7 +332,9 @@ class StrayLine:
         self.strong = False     # unmistakable boilerplate: may be removed even as line 1
         self.last = line        # last line the deletion takes (a byline's role line, a links block)
         self.prefix = 0         # > 0: delete only this many leading characters (a glued dateline)
-        self.between = False    # running text both before and after it
+        self.after_running = False  # running text before it
+        self.after_prose = False    # a paragraph of several sentences before it
+        self.between = False        # running text both before and after it
 
     def __repr__(self) -> str:
         return f"StrayLine({self.line}, {self.kind!r}, {self.confidence:.2f}, {self.text[:40]!r})"
@@ -433,11 +435,14 @@ def _classify(doc: Document) -> list[StrayLine]:
             prose.append(run and bool(_PROSE_SENTENCES.search(st)))
         if raw[:2] in ("  ", "\t") or raw[:1] == "\t":
             r.kind = "!"  # indented: centred title pages, verse, tables. Never stray.
+    # What stands before and after each unit, counted once, not per candidate.
     total = sum(running)
-    seen = 0
+    seen_running = seen_prose = 0
     for k, r in enumerate(recs):
-        r.between = seen > 0 and total - seen - running[k] > 0
-        seen += running[k]
+        r.after_running, r.after_prose = seen_running > 0, seen_prose > 0
+        r.between = r.after_running and total - seen_running - running[k] > 0
+        seen_running += running[k]
+        seen_prose += prose[k]
     for k, r in enumerate(recs):
         if r.kind in ("!", "-"):
             continue
@@ -561,7 +566,7 @@ def _judge(r: StrayLine, k: int, recs: list[StrayLine], prose: list[bool], runni
         if m and not ends_sentence or m and s.endswith("?"):
             # "Analysis: ..." heads many a real article, but never after its
             # first paragraph: there it is a link to another one.
-            after_prose = any(running[:k])
+            after_prose = r.after_running
             _set(r, "related", 0.85 if after_prose else 0.7,
                  f"{'' if after_prose else 'possible '}link to another article: "
                  f"{s.split(':')[0]!r}{' section' if after_prose else ''}")
@@ -642,7 +647,7 @@ def _judge(r: StrayLine, k: int, recs: list[StrayLine], prose: list[bool], runni
     if length <= 60 and not ends_sentence and (next_prose or any(
             k + j < n and running[k + j] and all(len(recs[i].text) <= 100 for i in range(k + 1, k + j))
             for j in (2, 3))):
-        dl = _dateline(s, k, prose, top)
+        dl = _dateline(s, r.after_prose, top)
         if dl:
             _set(r, "dateline", *dl, strong=dl[0] >= 0.85)
 
@@ -748,7 +753,7 @@ def _subject_before(s: str, at: int) -> bool:
     return bool(word) and (word[0].isupper() or word.lower() in _CAPTION_SUBJECTS)
 
 
-def _dateline(s: str, k: int, prose: list[bool], top: bool) -> tuple[float, str] | None:
+def _dateline(s: str, after_prose: bool, top: bool) -> tuple[float, str] | None:
     m = _DATELINE.fullmatch(s)
     if not m:
         return None
@@ -759,16 +764,14 @@ def _dateline(s: str, k: int, prose: list[bool], top: bool) -> tuple[float, str]
     key = place.lower().replace(" ", "-").strip(".")
     known = key in _PLACES
     caps = place.isupper() and len(place) >= 3
-    earlier_prose = sum(prose[:k])
-    if earlier_prose:
+    if after_prose:
         return None  # a dateline stands before the first paragraph, never after it
     if (m.group("agency") or m.group("dash")) and (caps or known):
         return 0.95, f"dateline {s!r} split off the first paragraph"
     if m.group("agency") and _AGENCY_RE.search(m.group("agency")) or (m.group("agency") or "").strip("() ") in _OUTLETS:
         return 0.85, f"dateline {s!r} with its agency, split off the first paragraph"
     if known:
-        conf = 0.9 if earlier_prose == 0 or k <= 3 else 0.75
-        return conf, f"dateline {s!r} (a place) split off the first paragraph"
+        return 0.9, f"dateline {s!r} (a place) split off the first paragraph"
     if caps and len(place.split()) <= 3 and (not m.group("region") or m.group("region").isupper()):
         return 0.85, f"dateline {s!r} (a place in capitals) split off the first paragraph"
     if len(place.split()) <= 3 and top and m.group("region"):

@@ -40,16 +40,17 @@ def _split(text: str) -> list[str]:
     return out
 
 
-def _line_spans(text: str, findings: Iterable[Finding]) -> list[tuple[int, int, str]]:
-    """0-based first and last input line each applied finding touches."""
+def _codes_by_line(text: str, findings: Iterable[Finding]) -> dict[int, set[str]]:
+    """The codes of the applied findings touching each 0-based input line."""
     starts = Document(text).line_starts
-    spans = []
+    codes: dict[int, set[str]] = {}
     for f in findings:
         if f.applied and f.edits:
-            last = max(f.start, f.end - 1)
-            spans.append((bisect.bisect_right(starts, f.start) - 1,
-                          bisect.bisect_right(starts, last) - 1, f.code))
-    return spans
+            first = bisect.bisect_right(starts, f.start) - 1
+            last = bisect.bisect_right(starts, max(f.start, f.end - 1)) - 1
+            for line in range(first, last + 1):
+                codes.setdefault(line, set()).add(f.code)
+    return codes
 
 
 def unified_diff(before: str, after: str, path: str = "-",
@@ -71,16 +72,17 @@ def unified_diff(before: str, after: str, path: str = "-",
     if before == after:
         return ""
     a, b = _split(before), _split(after)
-    spans = _line_spans(before, findings)
+    by_line = _codes_by_line(before, findings)
     # A name with a space ends in a tab, as `diff -u` writes it, so `patch` reads it whole.
     end = "\t\n" if " " in path else "\n"
     out = [f"--- a/{path}{end}", f"+++ b/{path}{end}"]
     matcher = SequenceMatcher(None, a, b)
     for group in matcher.get_grouped_opcodes(context):
         i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]
-        codes = sorted({code for tag, c1, c2, _, _ in group if tag != "equal"
-                        for lo, hi, code in spans
-                        if (lo < c2 and hi >= c1) or (c1 == c2 and lo <= c1 <= hi + 1)})
+        # Lines a change removes or replaces; for a pure insertion, the lines around it.
+        touched = {line for tag, c1, c2, _, _ in group if tag != "equal"
+                   for line in (range(c1, c2) if c1 < c2 else (c1 - 1, c1))}
+        codes = sorted(set().union(*(by_line.get(line, ()) for line in touched)))
         note = f" {' '.join(codes)}" if codes else ""
         out.append(f"@@ -{_range(i1, i2)} +{_range(j1, j2)} @@{note}\n")
         for tag, c1, c2, d1, d2 in group:

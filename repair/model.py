@@ -104,8 +104,8 @@ _LINE_BREAK = re.compile(r"\n")
 class Document:
     """A read-only view of a text that rules share.
 
-    Derived views (line offsets, protected spans) are computed once, on first use,
-    so a rule that needs none of them costs nothing for them.
+    Derived views (line offsets, whether it is ASCII) are computed once, on first
+    use, so a rule that needs none of them costs nothing for them.
     """
 
     __slots__ = ("text", "__dict__")

@@ -42,9 +42,10 @@ class BatchStats:
 
 
 def _dumps(value) -> str:
+    text = json.dumps(value, ensure_ascii=False)
     try:
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
-        return json.dumps(value, ensure_ascii=False)
+        text.encode("utf-8")
+        return text
     except UnicodeEncodeError:  # a lone surrogate: keep it escaped
         return json.dumps(value)
 

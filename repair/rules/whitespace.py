@@ -1,8 +1,9 @@
 """Whitespace defects: spaces lost, doubled, misplaced or left at line ends.
 
-Each rule is one compiled pattern over the whole text. Every repeated part of a
-pattern starts with a look-behind that anchors it at the start of its run, so a
-long run is scanned once, never once per position in it.
+Each rule is one compiled pattern over the whole text, starting with the rarest
+part of what it looks for (the full stop before a capital, the line break after
+a space) so the scan is fast; runs of spaces are measured back from there, once,
+never re-scanned from every position in them.
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def multiple_spaces(doc: Document) -> Iterator[Finding]:
 # scan is fast); the run of spaces before it is measured at the few hits.
 _SPACE_BEFORE = re.compile(
     r"([,.;:!?])(?<=[ \t][,.;:!?])(?![.\w…])(?! [.…])(?<![:;](?=\)))(?=[\s\"”’)]|$)")
-_WORD_END = frozenset("\"”’)]%")
+_WORD_END = frozenset("\"”’)]%_")
 
 
 @rule("W003", "space-before-punctuation")
@@ -160,8 +161,7 @@ def space_before_punctuation(doc: Document) -> Iterator[Finding]:
     for m in _SPACE_BEFORE.finditer(text):
         mark = m.start()
         start = _run_start(text, mark)
-        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _WORD_END
-                              or text[start - 1] == "_"):
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _WORD_END):
             continue
         if m.group(1) == ":" and text[start - 1].isdigit() and text[m.end() + 1:m.end() + 2].isdigit():
             continue  # a score or a time: "2 : 1", "10 : 30"

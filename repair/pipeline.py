@@ -96,14 +96,14 @@ def _one(job: tuple[int, bytes, str, bool, Options]) -> tuple[bytes, int, int, s
     if with_findings and FINDINGS_KEY in record:
         return raw, 0, 0, (f"record already has a {FINDINGS_KEY!r} field; passed through "
                            "unchanged rather than overwrite it"), False
-    line = body.decode("utf-8")
-    spans, close = _spans(line)
-    if len(spans[key]) > 1:
-        return raw, 0, 0, f"record has {key!r} more than once; passed through unchanged", False
     result = repair(text, options)
     fixes = len(result.applied)
     if not result.changed and not with_findings:
         return raw, 0, 0, None, False  # byte for byte as it came
+    line = body.decode("utf-8")
+    spans, close = _spans(line)  # read again only when the line is to change
+    if len(spans[key]) > 1:
+        return raw, 0, 0, f"record has {key!r} more than once; passed through unchanged", False
     # Splice the repaired text into the line as it came: every other byte (number
     # formats, key order, spacing) stays as it was.
     (start, end), = spans[key]
